@@ -1,0 +1,92 @@
+// Expected failures as values: a closed code plus named parameters.
+//
+// Domain, store and file readers return Result<T>; the cli and web layers turn an
+// Error into a message in the user's language through the catalogs in
+// templates/messages/ (see src/i18n). Nothing here knows about languages.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kczg {
+
+// The X-macro keeps the enum and its stable names (the catalog keys) in one place.
+#define KCZG_ERROR_CODES(X)                                                       \
+  X(usage)                     /* bad command line: {detail} */                   \
+  X(uscc_length)               /* {value} has {length} characters, needs 18 */    \
+  X(uscc_alphabet)             /* {value}: {char} at position {position} */       \
+  X(uscc_region_format)        /* {value}: region {region} is not 6 digits */     \
+  X(uscc_unknown_province)     /* {value}: province {province} unknown */         \
+  X(uscc_check_digit)          /* {value}: expected {expected}, got {actual} */   \
+  X(region_unknown)            /* {value} is neither a division code nor name */  \
+  X(transition_unknown)        /* {action} */                                     \
+  X(transition_from_state)     /* {action} not allowed from {state} */            \
+  X(transition_role)           /* {action} needs {role}, actor is {actor_role} */ \
+  X(transition_phase)          /* {action} needs phase {phases}, now {phase} */   \
+  X(transition_reason_missing) /* {action} needs a reason */                      \
+  X(quota_exhausted)           /* {unit} used {used} of {quota} for {list} */     \
+  X(quota_none)                /* {list} has no unit quota */                     \
+  X(preset_unknown)            /* {preset} */                                     \
+  X(campaign_not_found)        /* {campaign} */                                   \
+  X(campaign_exists)           /* {year} */                                       \
+  X(list_unknown)              /* {list} */                                       \
+  X(field_unknown)             /* {list} {field} */                               \
+  X(field_required)            /* {list} needs a field */                         \
+  X(channel_unknown)           /* {channel} */                                    \
+  X(unit_not_found)            /* {unit} */                                       \
+  X(application_not_found)     /* {application} */                                \
+  X(application_wrong_unit)    /* {application} names another unit */             \
+  X(value_out_of_range)        /* {name} = {value}, allowed {min}..{max} */       \
+  X(file_unreadable)           /* {path}: {detail} */                             \
+  X(file_encoding)             /* {path}: neither UTF-8 nor GB18030 */            \
+  X(file_write_failed)         /* {path}: {detail} */                             \
+  X(csv_malformed)             /* {path} row {row}: {detail} */                   \
+  X(xlsx_malformed)            /* {path}: {detail} */                             \
+  X(import_missing_column)     /* {column} */                                     \
+  X(import_rejected)           /* {count} bad rows, nothing stored */             \
+  X(import_cell_empty)         /* row {row} column {column} */                    \
+  X(import_duplicate)          /* row {row} column {column}: same as row {other} */ \
+  X(import_exists)             /* row {row} column {column}: {value} stored */    \
+  X(database_url)              /* {url} */                                        \
+  X(database_unavailable)      /* {detail} */                                     \
+  X(database_failure)          /* {detail} */                                     \
+  X(audit_append_only)         /* an audit row cannot change */
+
+enum class ErrorCode {
+#define KCZG_ENUM(name) name,
+  KCZG_ERROR_CODES(KCZG_ENUM)
+#undef KCZG_ENUM
+};
+
+// The stable name, e.g. "uscc_check_digit"; used as catalog key and in JSON.
+std::string_view code_name(ErrorCode code);
+
+struct Error {
+  ErrorCode code;
+  std::vector<std::pair<std::string, std::string>> params;
+
+  // Returns the parameter's value, or "" if absent.
+  std::string_view param(std::string_view key) const;
+};
+
+// Builds an Error; parameters as key, value, key, value ...
+template <typename... Pairs>
+Error make_error(ErrorCode code, Pairs&&... pairs) {
+  static_assert(sizeof...(Pairs) % 2 == 0, "parameters come as key, value pairs");
+  Error error{code, {}};
+  std::vector<std::string> flat{std::string(std::forward<Pairs>(pairs))...};
+  for (std::size_t i = 0; i + 1 < flat.size(); i += 2) {
+    error.params.emplace_back(std::move(flat[i]), std::move(flat[i + 1]));
+  }
+  return error;
+}
+
+template <typename T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(Error error) { return std::unexpected(std::move(error)); }
+
+}  // namespace kczg
