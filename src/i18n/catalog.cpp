@@ -1,0 +1,74 @@
+#include "i18n/catalog.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "i18n/catalog_text.hpp"
+
+namespace kczg {
+namespace {
+
+using Catalog = std::map<std::string, std::string, std::less<>>;
+
+std::string_view trim(std::string_view s) {
+  auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+Catalog parse(std::string_view text) {
+  Catalog catalog;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    if (line.empty() || line.front() == '#') continue;
+    auto eq = line.find(" = ");
+    if (eq == std::string_view::npos) continue;
+    catalog.emplace(std::string(trim(line.substr(0, eq))), std::string(trim(line.substr(eq + 3))));
+  }
+  return catalog;
+}
+
+const Catalog& catalog(Lang lang) {
+  static const Catalog zh = parse(k_catalog_zh);
+  static const Catalog en = parse(k_catalog_en);
+  return lang == Lang::en ? en : zh;
+}
+
+}  // namespace
+
+std::optional<Lang> lang_from_name(std::string_view name) {
+  if (name.starts_with("zh")) return Lang::zh;
+  if (name.starts_with("en")) return Lang::en;
+  return std::nullopt;
+}
+
+bool has_message(std::string_view key, Lang lang) { return catalog(lang).contains(key); }
+
+std::string translate(std::string_view key,
+                      const std::vector<std::pair<std::string, std::string>>& params, Lang lang) {
+  const Catalog& c = catalog(lang);
+  auto it = c.find(key);
+  if (it == c.end()) {
+    std::string fallback(key);
+    for (const auto& [k, v] : params) fallback += " " + k + "=" + v;
+    return fallback;
+  }
+  std::string out;
+  std::string_view text = it->second;
+  for (std::size_t i = 0; i < text.size();) {
+    auto close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += text[i++];
+      continue;
+    }
+    std::string_view name = text.substr(i + 1, close - i - 1);
+    auto param = std::ranges::find(params, name, &std::pair<std::string, std::string>::first);
+    if (param != params.end()) out += param->second;
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace kczg

@@ -1,0 +1,33 @@
+// Message catalogs: an Error (or any catalog key) in the user's language.
+//
+// The catalogs are templates/messages/{zh,en}.txt, compiled in by CMake so the binary
+// needs no data files. Thread-safe: the parsed catalogs are immutable after first use.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+
+namespace kczg {
+
+enum class Lang { zh, en };
+
+// "zh", "zh_CN.UTF-8", "en", "en_US.UTF-8" … → the language; nullopt for others.
+std::optional<Lang> lang_from_name(std::string_view name);
+
+// The catalog text for `key` with {param} placeholders filled in from `params`.
+// A missing key falls back to the key itself followed by the parameters, so a gap in a
+// catalog shows up rather than hiding the error.
+std::string translate(std::string_view key,
+                      const std::vector<std::pair<std::string, std::string>>& params, Lang lang);
+
+inline std::string message(const Error& error, Lang lang) {
+  return translate(code_name(error.code), error.params, lang);
+}
+
+// Whether the catalog has `key`; the catalog tests use it.
+bool has_message(std::string_view key, Lang lang);
+
+}  // namespace kczg

@@ -1,0 +1,267 @@
+// Applications, their transitions and recommendations against quota.
+#include "domain/phase_clock.hpp"
+#include "domain/quota.hpp"
+#include "store/json_codec.hpp"
+#include "store/soci_store.hpp"
+
+namespace kczg::store {
+namespace {
+
+constexpr const char* k_application_columns =
+    "a.id, a.campaign_id, a.applicant_id, a.list_code, a.field_code, a.unit_id, a.state, a.title, "
+    "a.reason, a.created_at, a.updated_at, a.submitted_at";
+
+// Binds the columns above into an Application through plain locals.
+struct ApplicationRow {
+  Application a;
+  long long unit_id = 0, created = 0, updated = 0, submitted = 0;
+  soci::indicator unit_ind = soci::i_ok, submitted_ind = soci::i_ok;
+  std::string state;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(a.id));
+    st.exchange(soci::into(a.campaign_id));
+    st.exchange(soci::into(a.applicant_id));
+    st.exchange(soci::into(a.list));
+    st.exchange(soci::into(a.field));
+    st.exchange(soci::into(unit_id, unit_ind));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(a.title));
+    st.exchange(soci::into(a.reason));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(updated));
+    st.exchange(soci::into(submitted, submitted_ind));
+  }
+
+  Application value() const {
+    Application out = a;
+    out.unit_id = unit_ind == soci::i_ok ? unit_id : 0;
+    out.state = *state_from_name(state);
+    out.created_at = from_micros(created);
+    out.updated_at = from_micros(updated);
+    if (submitted_ind == soci::i_ok) out.submitted_at = from_micros(submitted);
+    return out;
+  }
+};
+
+// The phases of a campaign, enough for the phase clock; transitions need no more.
+Campaign load_phases(soci::session& sql, long long campaign_id) {
+  Campaign c;
+  std::string kind;
+  long long starts = 0, ends = 0;
+  soci::indicator starts_ind, ends_ind;
+  soci::statement st =
+      (sql.prepare << "SELECT kind, starts_at, ends_at FROM phases WHERE campaign_id = :c "
+                      "ORDER BY position",
+       soci::use(campaign_id), soci::into(kind), soci::into(starts, starts_ind),
+       soci::into(ends, ends_ind));
+  st.execute();
+  while (st.fetch()) {
+    Phase p{*phase_from_name(kind), std::nullopt, std::nullopt, ""};
+    if (starts_ind == soci::i_ok) p.starts_at = from_micros(starts);
+    if (ends_ind == soci::i_ok) p.ends_at = from_micros(ends);
+    c.phases.push_back(p);
+  }
+  return c;
+}
+
+// Moves the row from `from` to `to` unless someone else moved it first.
+bool move_state(soci::session& sql, long long id, ApplicationState from, ApplicationState to,
+                std::string_view reason, Instant now) {
+  std::string from_name(state_name(from)), to_name(state_name(to)), reason_text(reason);
+  long long updated = to_micros(now);
+  soci::statement st =
+      (sql.prepare << "UPDATE applications SET state = :to, reason = :r, updated_at = :t, "
+                      "submitted_at = CASE WHEN :to2 = 'submitted' THEN :t2 ELSE submitted_at END "
+                      "WHERE id = :id AND state = :from",
+       soci::use(to_name), soci::use(reason_text), soci::use(updated), soci::use(to_name),
+       soci::use(updated), soci::use(id), soci::use(from_name));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::string state_json(ApplicationState state, std::string_view reason = {}) {
+  std::vector<std::pair<std::string, std::string>> fields{{"state", std::string(state_name(state))}};
+  if (!reason.empty()) fields.emplace_back("reason", std::string(reason));
+  return object_to_json(fields);
+}
+
+}  // namespace
+
+Result<Application> SociStore::load_application(soci::session& sql, long long id) {
+  ApplicationRow row;
+  soci::statement st = (sql.prepare << "SELECT " << k_application_columns
+                                    << " FROM applications a WHERE a.id = :id",
+                        soci::use(id));
+  row.bind(st);
+  st.execute();
+  if (!st.fetch()) {
+    return fail(make_error(ErrorCode::application_not_found, "application", std::to_string(id)));
+  }
+  return row.value();
+}
+
+Result<long long> SociStore::create_application(const Application& a, const Actor& actor,
+                                                Instant now) {
+  return write([&](soci::session& sql) -> Result<long long> {
+    auto campaign = load_campaign(sql, a.campaign_id);
+    if (!campaign) return fail(campaign.error());
+    if (auto list = check_list_field(*campaign, a.list, a.field); !list) return fail(list.error());
+    long long unit_id = a.unit_id;
+    soci::indicator unit_ind = a.unit_id ? soci::i_ok : soci::i_null;
+    if (a.unit_id) {
+      int exists = 0;
+      sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit_id), soci::into(exists);
+      if (!exists) return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(a.unit_id)));
+    }
+    long long id = 0, created = to_micros(now);
+    std::string state(state_name(ApplicationState::draft));
+    sql << "INSERT INTO applications (campaign_id, applicant_id, list_code, field_code, unit_id, "
+           "state, title, reason, created_at, updated_at) "
+           "VALUES (:c, :ap, :l, :f, :u, :s, :t, '', :cr, :up) RETURNING id",
+        soci::use(a.campaign_id), soci::use(a.applicant_id), soci::use(a.list), soci::use(a.field),
+        soci::use(unit_id, unit_ind), soci::use(state), soci::use(a.title), soci::use(created),
+        soci::use(created), soci::into(id);
+    audit(sql, actor, "application.create", "application:" + std::to_string(id), "{}",
+          object_to_json({{"state", state}, {"list", a.list}, {"field", a.field}, {"title", a.title}}),
+          now);
+    return id;
+  });
+}
+
+Result<Application> SociStore::application(long long id) {
+  return read([&](soci::session& sql) { return load_application(sql, id); });
+}
+
+Result<std::vector<ApplicationSummary>> SociStore::application_summaries(long long campaign_id) {
+  return read([&](soci::session& sql) -> Result<std::vector<ApplicationSummary>> {
+    std::vector<ApplicationSummary> out;
+    ApplicationRow row;
+    std::string applicant_name, applicant_uscc, unit_name;
+    soci::indicator unit_name_ind;
+    soci::statement st =
+        (sql.prepare << "SELECT " << k_application_columns
+                     << ", p.name, p.uscc, u.name FROM applications a "
+                        "JOIN applicants p ON p.id = a.applicant_id "
+                        "LEFT JOIN units u ON u.id = a.unit_id "
+                        "WHERE a.campaign_id = :c ORDER BY a.id",
+         soci::use(campaign_id));
+    row.bind(st);
+    st.exchange(soci::into(applicant_name));
+    st.exchange(soci::into(applicant_uscc));
+    st.exchange(soci::into(unit_name, unit_name_ind));
+    st.execute();
+    while (st.fetch()) {
+      out.push_back({row.value(), applicant_name, applicant_uscc,
+                     unit_name_ind == soci::i_ok ? unit_name : std::string()});
+    }
+    return out;
+  });
+}
+
+Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_id) {
+  return read([&](soci::session& sql) -> Result<std::map<std::string, int>> {
+    std::map<std::string, int> counts;
+    std::string state;
+    int count = 0;
+    soci::statement st = (sql.prepare << "SELECT state, COUNT(*) FROM applications "
+                                         "WHERE campaign_id = :c GROUP BY state",
+                          soci::use(campaign_id), soci::into(state), soci::into(count));
+    st.execute();
+    while (st.fetch()) counts[state] = count;
+    return counts;
+  });
+}
+
+Result<ApplicationState> SociStore::transition(long long application_id, Action action,
+                                               const Actor& actor, std::string_view reason,
+                                               Instant now) {
+  return write([&](soci::session& sql) -> Result<ApplicationState> {
+    auto app = load_application(sql, application_id);
+    if (!app) return fail(app.error());
+    auto phase = workflow_phase(load_phases(sql, app->campaign_id), now);
+    if (action == Action::recommend) {
+      // Only recommend() counts the quota; refuse the shortcut.
+      return fail(make_error(ErrorCode::transition_unknown, "action", "recommend"));
+    }
+    auto to = apply_action(action, app->state, actor.role, phase, reason);
+    if (!to) return fail(to.error());
+    if (!move_state(sql, application_id, app->state, *to, reason, now)) {
+      return fail(make_error(ErrorCode::transition_from_state, "action",
+                             std::string(action_name(action)), "state", "changed"));
+    }
+    audit(sql, actor, "application." + std::string(action_name(action)),
+          "application:" + std::to_string(application_id), state_json(app->state),
+          state_json(*to, reason), now);
+    return *to;
+  });
+}
+
+int SociStore::count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
+                                     const std::string& list, const std::string& field) {
+  int used = 0;
+  sql << "SELECT COUNT(*) FROM recommendations r JOIN applications a ON a.id = r.application_id "
+         "WHERE r.campaign_id = :c AND r.unit_id = :u AND r.list_code = :l AND r.field_code = :f "
+         "AND a.state <> 'withdrawn'",
+      soci::use(campaign_id), soci::use(unit_id), soci::use(list), soci::use(field),
+      soci::into(used);
+  return used;
+}
+
+Result<void> SociStore::recommend(long long application_id, long long unit_id, const Actor& actor,
+                                  Instant now) {
+  return write([&](soci::session& sql) -> Result<void> {
+    if (!m_dialect.lock_unit.empty()) {
+      sql << m_dialect.lock_unit, soci::use(unit_id);
+      if (!sql.got_data()) {
+        return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(unit_id)));
+      }
+    }
+    auto app = load_application(sql, application_id);
+    if (!app) return fail(app.error());
+    if (app->unit_id != unit_id) {
+      return fail(make_error(ErrorCode::application_wrong_unit, "application",
+                             std::to_string(application_id)));
+    }
+    auto campaign = load_campaign(sql, app->campaign_id);
+    if (!campaign) return fail(campaign.error());
+    auto to = apply_action(Action::recommend, app->state, actor.role,
+                           workflow_phase(*campaign, now), "");
+    if (!to) return fail(to.error());
+    Unit unit;
+    sql << "SELECT name FROM units WHERE id = :u", soci::use(unit_id), soci::into(unit.name);
+    auto channels = load_unit_channels(sql, unit_id);
+    if (!channels) return fail(channels.error());
+    auto quota = unit_quota(*campaign, app->list, *channels);
+    if (!quota) return fail(quota.error());
+    int used = count_recommendations(sql, app->campaign_id, unit_id, app->list, app->field);
+    if (auto room = check_quota_room(unit.name, app->list, app->field, used, *quota); !room) {
+      return fail(room.error());
+    }
+    long long created = to_micros(now);
+    sql << "INSERT INTO recommendations (application_id, unit_id, campaign_id, list_code, "
+           "field_code, created_at) VALUES (:a, :u, :c, :l, :f, :t)",
+        soci::use(application_id), soci::use(unit_id), soci::use(app->campaign_id),
+        soci::use(app->list), soci::use(app->field), soci::use(created);
+    if (!move_state(sql, application_id, app->state, *to, "", now)) {
+      return fail(make_error(ErrorCode::transition_from_state, "action", "recommend", "state",
+                             "changed"));
+    }
+    audit(sql, actor, "application.recommend", "application:" + std::to_string(application_id),
+          state_json(app->state),
+          object_to_json({{"state", std::string(state_name(*to))},
+                          {"unit", std::to_string(unit_id)},
+                          {"quota_used", std::to_string(used + 1) + "/" + std::to_string(*quota)}}),
+          now);
+    return {};
+  });
+}
+
+Result<int> SociStore::quota_used(long long campaign_id, long long unit_id, std::string_view list,
+                                  std::string_view field) {
+  return read([&](soci::session& sql) -> Result<int> {
+    return count_recommendations(sql, campaign_id, unit_id, std::string(list), std::string(field));
+  });
+}
+
+}  // namespace kczg::store

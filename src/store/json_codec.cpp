@@ -1,0 +1,64 @@
+#include "store/json_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace kczg::store {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string date_text(const std::chrono::year_month_day& day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()),
+                unsigned(day.day()));
+  return buffer;
+}
+
+std::optional<std::chrono::year_month_day> date_from(const ordered_json& j, const char* key) {
+  if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(j[key].get<std::string>().c_str(), "%d-%u-%u", &y, &m, &d) != 3) return std::nullopt;
+  return std::chrono::year{y} / m / d;
+}
+
+}  // namespace
+
+std::string eligibility_to_json(const EligibilityParams& p) {
+  ordered_json j = ordered_json::object();
+  if (p.enterprise_max_age_years) j["enterprise_max_age_years"] = *p.enterprise_max_age_years;
+  if (p.integration_org_founded_before) {
+    j["integration_org_founded_before"] = date_text(*p.integration_org_founded_before);
+  }
+  if (p.consortium_founded_before) j["consortium_founded_before"] = date_text(*p.consortium_founded_before);
+  j["industrial_foundation_kinds"] = p.industrial_foundation_kinds;
+  j["relisting_barred"] = p.relisting_barred;
+  return j.dump();
+}
+
+EligibilityParams eligibility_from_json(const std::string& text) {
+  ordered_json j = ordered_json::parse(text);
+  EligibilityParams p;
+  if (j.contains("enterprise_max_age_years")) p.enterprise_max_age_years = j["enterprise_max_age_years"].get<int>();
+  p.integration_org_founded_before = date_from(j, "integration_org_founded_before");
+  p.consortium_founded_before = date_from(j, "consortium_founded_before");
+  p.industrial_foundation_kinds = j.value("industrial_foundation_kinds", std::vector<std::string>{});
+  p.relisting_barred = j.value("relisting_barred", false);
+  return p;
+}
+
+std::string strings_to_json(const std::vector<std::string>& strings) {
+  return ordered_json(strings).dump();
+}
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  return ordered_json::parse(text).get<std::vector<std::string>>();
+}
+
+std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields) {
+  ordered_json j = ordered_json::object();
+  for (const auto& [k, v] : fields) j[k] = v;
+  return j.dump();
+}
+
+}  // namespace kczg::store

@@ -1,0 +1,76 @@
+#include "store/migrations.hpp"
+
+namespace kczg::store {
+
+const std::vector<Migration>& migrations() {
+  // Instants are BIGINT microseconds since the Unix epoch (UTC); booleans are INTEGER 0/1.
+  static const std::vector<Migration> all{
+      {1,
+       {
+           "CREATE TABLE campaigns ({pk}, year INTEGER NOT NULL UNIQUE, preset TEXT NOT NULL, "
+           "name_zh TEXT NOT NULL, name_en TEXT NOT NULL, eligibility TEXT NOT NULL, "
+           "notes TEXT NOT NULL, created_at BIGINT NOT NULL)",
+           "CREATE TABLE campaign_lists (campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "code TEXT NOT NULL, position INTEGER NOT NULL, name_zh TEXT NOT NULL, "
+           "name_en TEXT NOT NULL, target_size INTEGER NOT NULL CHECK (target_size >= 0), "
+           "separately_organised INTEGER NOT NULL, PRIMARY KEY (campaign_id, code))",
+           "CREATE TABLE list_fields (campaign_id BIGINT NOT NULL, list_code TEXT NOT NULL, "
+           "code TEXT NOT NULL, position INTEGER NOT NULL, name_zh TEXT NOT NULL, "
+           "name_en TEXT NOT NULL, PRIMARY KEY (campaign_id, list_code, code), "
+           "FOREIGN KEY (campaign_id, list_code) REFERENCES campaign_lists(campaign_id, code))",
+           "CREATE TABLE channels (campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "code TEXT NOT NULL, position INTEGER NOT NULL, name_zh TEXT NOT NULL, "
+           "name_en TEXT NOT NULL, PRIMARY KEY (campaign_id, code))",
+           "CREATE TABLE list_quotas (campaign_id BIGINT NOT NULL, list_code TEXT NOT NULL, "
+           "channel_code TEXT NOT NULL, per_unit INTEGER NOT NULL CHECK (per_unit >= 0), "
+           "PRIMARY KEY (campaign_id, list_code, channel_code), "
+           "FOREIGN KEY (campaign_id, list_code) REFERENCES campaign_lists(campaign_id, code), "
+           "FOREIGN KEY (campaign_id, channel_code) REFERENCES channels(campaign_id, code))",
+           "CREATE TABLE phases (campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "kind TEXT NOT NULL, position INTEGER NOT NULL, starts_at BIGINT, ends_at BIGINT, "
+           "stated_as TEXT NOT NULL, PRIMARY KEY (campaign_id, kind), "
+           "CHECK (starts_at IS NULL OR ends_at IS NULL OR starts_at < ends_at))",
+           "CREATE TABLE review_bodies ({pk}, campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "position INTEGER NOT NULL, name TEXT NOT NULL, contact TEXT NOT NULL, "
+           "separately_organised INTEGER NOT NULL)",
+           "CREATE TABLE review_body_coverage (body_id BIGINT NOT NULL REFERENCES review_bodies(id), "
+           "list_code TEXT NOT NULL, field_code TEXT NOT NULL, "
+           "PRIMARY KEY (body_id, list_code, field_code))",
+           "CREATE TABLE units ({pk}, name TEXT NOT NULL, uscc TEXT NOT NULL UNIQUE, "
+           "region TEXT NOT NULL, contact TEXT NOT NULL, created_at BIGINT NOT NULL)",
+           "CREATE TABLE unit_channels (unit_id BIGINT NOT NULL REFERENCES units(id), "
+           "channel_code TEXT NOT NULL, PRIMARY KEY (unit_id, channel_code))",
+           "CREATE TABLE applicants ({pk}, kind TEXT NOT NULL "
+           "CHECK (kind IN ('enterprise', 'organisation', 'person')), name TEXT NOT NULL, "
+           "uscc TEXT NOT NULL, contact TEXT NOT NULL, created_at BIGINT NOT NULL)",
+           "CREATE TABLE applications ({pk}, campaign_id BIGINT NOT NULL, "
+           "applicant_id BIGINT NOT NULL REFERENCES applicants(id), list_code TEXT NOT NULL, "
+           "field_code TEXT NOT NULL, unit_id BIGINT REFERENCES units(id), state TEXT NOT NULL, "
+           "title TEXT NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL, "
+           "updated_at BIGINT NOT NULL, submitted_at BIGINT, "
+           "FOREIGN KEY (campaign_id, list_code) REFERENCES campaign_lists(campaign_id, code))",
+           "CREATE INDEX applications_by_list ON applications (campaign_id, list_code, field_code)",
+           "CREATE INDEX applications_by_unit ON applications (unit_id)",
+           "CREATE TABLE recommendations ({pk}, "
+           "application_id BIGINT NOT NULL UNIQUE REFERENCES applications(id), "
+           "unit_id BIGINT NOT NULL REFERENCES units(id), campaign_id BIGINT NOT NULL, "
+           "list_code TEXT NOT NULL, field_code TEXT NOT NULL, created_at BIGINT NOT NULL)",
+           "CREATE INDEX recommendations_by_quota ON recommendations "
+           "(campaign_id, unit_id, list_code, field_code)",
+           "CREATE TABLE audit_log ({pk}, at BIGINT NOT NULL, actor TEXT NOT NULL, "
+           "role TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, "
+           "before_value TEXT NOT NULL, after_value TEXT NOT NULL)",
+       }},
+  };
+  return all;
+}
+
+std::string for_dialect(const std::string& statement, const Dialect& dialect) {
+  std::string out = statement;
+  for (auto pos = out.find("{pk}"); pos != std::string::npos; pos = out.find("{pk}", pos)) {
+    out.replace(pos, 4, dialect.primary_key);
+  }
+  return out;
+}
+
+}  // namespace kczg::store

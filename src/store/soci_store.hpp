@@ -1,0 +1,115 @@
+// The Store over SOCI, shared by both backends; a Dialect carries their differences.
+// Private to src/store.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <mutex>
+
+#include "store/dialect.hpp"
+#include "store/store.hpp"
+
+namespace kczg::store {
+
+class SociStore final : public Store {
+ public:
+  // Opens `connections` sessions. Throws soci::soci_error when the database cannot be
+  // reached (open_store turns that into database_unavailable).
+  SociStore(const Dialect& dialect, const std::string& connect, int connections);
+
+  Result<int> migrate() override;
+
+  Result<long long> create_campaign(const Campaign& campaign, const Actor& actor,
+                                    Instant now) override;
+  Result<StoredCampaign> campaign_by_year(int year) override;
+  Result<StoredCampaign> campaign_by_id(long long id) override;
+  Result<StoredCampaign> latest_campaign() override;
+  Result<void> set_list_target(long long campaign_id, std::string_view list, int size,
+                               const Actor& actor, Instant now) override;
+  Result<void> set_channel_quota(long long campaign_id, std::string_view list,
+                                 std::string_view channel, int per_unit, const Actor& actor,
+                                 Instant now) override;
+
+  Result<std::vector<long long>> add_units(const std::vector<Unit>& units, const Actor& actor,
+                                           Instant now) override;
+  Result<std::vector<Unit>> units() override;
+  Result<std::set<std::string>> unit_usccs() override;
+  Result<Unit> unit(long long id) override;
+  Result<long long> add_applicant(const Applicant& applicant, const Actor& actor,
+                                  Instant now) override;
+
+  Result<long long> create_application(const Application& application, const Actor& actor,
+                                       Instant now) override;
+  Result<Application> application(long long id) override;
+  Result<std::vector<ApplicationSummary>> application_summaries(long long campaign_id) override;
+  Result<std::map<std::string, int>> count_by_state(long long campaign_id) override;
+  Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,
+                                      std::string_view reason, Instant now) override;
+  Result<void> recommend(long long application_id, long long unit_id, const Actor& actor,
+                         Instant now) override;
+  Result<int> quota_used(long long campaign_id, long long unit_id, std::string_view list,
+                         std::string_view field) override;
+
+  Result<std::vector<AuditEntry>> audit_log() override;
+
+ private:
+  // Runs `body(session)` in a write transaction: committed when it returns a value,
+  // rolled back when it returns an error or throws. SQL errors become database_failure.
+  template <typename Body>
+  auto write(Body&& body) -> decltype(body(std::declval<soci::session&>()));
+  // Runs `body(session)` outside a transaction (single statements see committed data).
+  template <typename Body>
+  auto read(Body&& body) -> decltype(body(std::declval<soci::session&>()));
+
+  // Appends the audit row of a change, inside the change's transaction.
+  void audit(soci::session& sql, const Actor& actor, std::string_view action,
+             std::string_view object, const std::string& before, const std::string& after,
+             Instant now);
+  Result<Campaign> load_campaign(soci::session& sql, long long id);
+  Result<Application> load_application(soci::session& sql, long long id);
+  Result<std::vector<std::string>> load_unit_channels(soci::session& sql, long long unit_id);
+  int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
+                            const std::string& list, const std::string& field);
+
+  const Dialect& m_dialect;
+  soci::connection_pool m_pool;
+  std::mutex m_writer;  // taken by writers only when m_dialect.serialize_writers
+};
+
+Error database_failure(const std::exception& e);
+
+template <typename Body>
+auto SociStore::write(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
+  std::unique_lock<std::mutex> turn(m_writer, std::defer_lock);
+  if (m_dialect.serialize_writers) turn.lock();
+  try {
+    soci::session sql(m_pool);
+    sql << m_dialect.begin_write;
+    try {
+      auto result = body(sql);
+      sql << (result ? "COMMIT" : "ROLLBACK");
+      return result;
+    } catch (...) {
+      try {
+        sql << "ROLLBACK";
+      } catch (...) {
+        // The connection is gone; the server rolls the transaction back itself.
+      }
+      throw;
+    }
+  } catch (const std::exception& e) {
+    return std::unexpected(database_failure(e));
+  }
+}
+
+template <typename Body>
+auto SociStore::read(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
+  try {
+    soci::session sql(m_pool);
+    return body(sql);
+  } catch (const std::exception& e) {
+    return std::unexpected(database_failure(e));
+  }
+}
+
+}  // namespace kczg::store

@@ -1,0 +1,115 @@
+// The store: kczg's one persistence boundary, with SQLite and PostgreSQL behind it.
+//
+// Every method returns a value or an Error; SQL errors are translated at this boundary
+// (database_unavailable, database_failure) and never escape as exceptions. Every state
+// change writes its audit row in the same transaction as the change itself, and commits
+// durably (SQLite: WAL with synchronous=FULL) before returning success.
+//
+// Thread-safe: one Store may be used from many threads; several Stores (processes or
+// servers) may share one database. Quotas hold across all of them.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/application.hpp"
+#include "domain/campaign.hpp"
+#include "domain/unit.hpp"
+
+namespace kczg {
+
+struct StoredCampaign {
+  long long id = 0;
+  Campaign campaign;
+};
+
+struct AuditEntry {
+  long long id = 0;
+  Instant at{};
+  std::string actor;
+  std::string role;
+  std::string action;
+  std::string object;        // e.g. "application:12"
+  std::string before_value;  // JSON; "{}" when the object is new
+  std::string after_value;   // JSON
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies every pending schema migration; safe to run again and from several
+  // processes at once. Returns the schema version now in force.
+  virtual Result<int> migrate() = 0;
+
+  // Stores a campaign with everything in it. Error campaign_exists {year}.
+  virtual Result<long long> create_campaign(const Campaign& campaign, const Actor& actor,
+                                            Instant now) = 0;
+  // Error campaign_not_found {campaign}.
+  virtual Result<StoredCampaign> campaign_by_year(int year) = 0;
+  virtual Result<StoredCampaign> campaign_by_id(long long id) = 0;
+  // The campaign with the latest year. Error campaign_not_found when there is none.
+  virtual Result<StoredCampaign> latest_campaign() = 0;
+
+  // The secretariat's edits of a stored campaign. Errors list_unknown, channel_unknown,
+  // value_out_of_range for a negative number.
+  virtual Result<void> set_list_target(long long campaign_id, std::string_view list, int size,
+                                       const Actor& actor, Instant now) = 0;
+  virtual Result<void> set_channel_quota(long long campaign_id, std::string_view list,
+                                         std::string_view channel, int per_unit,
+                                         const Actor& actor, Instant now) = 0;
+
+  // Adds all units or none. REQUIRES: units checked by check_unit_rows.
+  // Returns the new ids in order.
+  virtual Result<std::vector<long long>> add_units(const std::vector<Unit>& units,
+                                                   const Actor& actor, Instant now) = 0;
+  virtual Result<std::vector<Unit>> units() = 0;
+  virtual Result<std::set<std::string>> unit_usccs() = 0;
+  // Error unit_not_found {unit}.
+  virtual Result<Unit> unit(long long id) = 0;
+
+  virtual Result<long long> add_applicant(const Applicant& applicant, const Actor& actor,
+                                          Instant now) = 0;
+
+  // Stores a draft. Errors list_unknown, field_required, field_unknown,
+  // unit_not_found. REQUIRES: application.state == draft.
+  virtual Result<long long> create_application(const Application& application,
+                                               const Actor& actor, Instant now) = 0;
+  // Error application_not_found {application}.
+  virtual Result<Application> application(long long id) = 0;
+  virtual Result<std::vector<ApplicationSummary>> application_summaries(long long campaign_id) = 0;
+  virtual Result<std::map<std::string, int>> count_by_state(long long campaign_id) = 0;
+
+  // Moves an application by the state machine, in the workflow phase open at `now`.
+  // recommend goes through recommend(), which also checks the quota.
+  // Errors: those of apply_action, application_not_found.
+  virtual Result<ApplicationState> transition(long long application_id, Action action,
+                                              const Actor& actor, std::string_view reason,
+                                              Instant now) = 0;
+
+  // The unit recommends the application that names it, counted against its quota for
+  // the application's list (and field) in one transaction that cannot overshoot,
+  // whatever the number of threads, processes or servers. Errors: those of
+  // apply_action, application_wrong_unit, quota_exhausted, quota_none.
+  virtual Result<void> recommend(long long application_id, long long unit_id, const Actor& actor,
+                                 Instant now) = 0;
+  // Recommendations counted against the unit's quota (withdrawn ones free their place).
+  virtual Result<int> quota_used(long long campaign_id, long long unit_id, std::string_view list,
+                                 std::string_view field) = 0;
+
+  // The whole audit log, oldest first.
+  virtual Result<std::vector<AuditEntry>> audit_log() = 0;
+};
+
+struct StoreOptions {
+  int connections = 4;  // pooled database sessions
+};
+
+// "sqlite:PATH" (or a bare path) for SQLite, "postgresql://…" for PostgreSQL.
+// Errors: database_url {url}, database_unavailable {detail}.
+Result<std::unique_ptr<Store>> open_store(std::string_view url, StoreOptions options = {});
+
+}  // namespace kczg

@@ -1,0 +1,37 @@
+#include "i18n/catalog.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kczg {
+namespace {
+
+TEST(Catalog, EveryErrorCodeHasBothLanguages) {
+#define KCZG_CHECK(name)                                 \
+  EXPECT_TRUE(has_message(#name, Lang::zh)) << #name;    \
+  EXPECT_TRUE(has_message(#name, Lang::en)) << #name;
+  KCZG_ERROR_CODES(KCZG_CHECK)
+#undef KCZG_CHECK
+}
+
+TEST(Catalog, ParametersAreFilledIn) {
+  Error e = make_error(ErrorCode::uscc_check_digit, "value", "91350100M000100Y44", "expected", "3",
+                       "actual", "4");
+  EXPECT_EQ(message(e, Lang::zh),
+            "统一社会信用代码“91350100M000100Y44”校验码错误：按 GB 32100 应为“3”，实为“4”");
+  EXPECT_EQ(message(e, Lang::en),
+            "Unified Social Credit Code \"91350100M000100Y44\" has a wrong check digit: GB 32100 "
+            "gives \"3\", the code has \"4\"");
+}
+
+TEST(Catalog, MissingKeyShowsItself) {
+  EXPECT_EQ(translate("no_such_key", {{"a", "1"}}, Lang::en), "no_such_key a=1");
+}
+
+TEST(Catalog, LanguageNames) {
+  EXPECT_EQ(lang_from_name("en_US.UTF-8"), Lang::en);
+  EXPECT_EQ(lang_from_name("zh_CN.UTF-8"), Lang::zh);
+  EXPECT_EQ(lang_from_name("fr"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace kczg
