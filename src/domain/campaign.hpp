@@ -17,6 +17,8 @@ struct Field {
   std::string code;  // e.g. "electronic_information"
   std::string name_zh;
   std::string name_en;
+
+  bool operator==(const Field&) const = default;
 };
 
 struct List {
@@ -32,12 +34,16 @@ struct List {
   // Per-unit quota contributed by each channel the unit belongs to; per field when the
   // list has fields. Empty when separately organised.
   std::map<std::string, int> quota_per_channel;
+
+  bool operator==(const List&) const = default;
 };
 
 struct Channel {
   std::string code;  // e.g. "provincial_association"
   std::string name_zh;
   std::string name_en;
+
+  bool operator==(const Channel&) const = default;
 };
 
 // The sequential workflow phases, then promotion, which runs alongside them.
@@ -60,12 +66,16 @@ struct Phase {
   std::optional<Instant> starts_at;
   std::optional<Instant> ends_at;
   std::string stated_as;  // the call's own words, e.g. "2022年9月—10月31日"
+
+  bool operator==(const Phase&) const = default;
 };
 
 // What a review body covers: a list, or one field of it.
 struct Coverage {
   std::string list;
   std::string field;  // "" when the body covers the whole list
+
+  bool operator==(const Coverage&) const = default;
 };
 
 struct ReviewBody {
@@ -74,6 +84,8 @@ struct ReviewBody {
   // true for the bodies of separately-organised lists (评审机构 rather than 初评机构).
   bool separately_organised = false;
   std::vector<Coverage> covers;
+
+  bool operator==(const ReviewBody&) const = default;
 };
 
 // Eligibility parameters the call states; absent when it states none.
@@ -88,6 +100,8 @@ struct EligibilityParams {
   std::vector<std::string> industrial_foundation_kinds;
   // "入选历年…不再纳入候选": an item listed before may not be listed again.
   bool relisting_barred = false;
+
+  bool operator==(const EligibilityParams&) const = default;
 };
 
 struct Campaign {
@@ -102,6 +116,8 @@ struct Campaign {
   EligibilityParams eligibility;
   // Provenance of values the call does not state, so nobody mistakes them for it.
   std::vector<std::string> notes;
+
+  bool operator==(const Campaign&) const = default;
 };
 
 // Lookups; nullptr when absent.

@@ -44,6 +44,14 @@ struct ApplicationRow {
   }
 };
 
+// SOCI's long form, for statements whose into() list is built by ApplicationRow::bind:
+// every exchange must come before prepare.
+void prepare(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+}
+
 // The phases of a campaign, enough for the phase clock; transitions need no more.
 Campaign load_phases(soci::session& sql, long long campaign_id) {
   Campaign c;
@@ -90,10 +98,10 @@ std::string state_json(ApplicationState state, std::string_view reason = {}) {
 
 Result<Application> SociStore::load_application(soci::session& sql, long long id) {
   ApplicationRow row;
-  soci::statement st = (sql.prepare << "SELECT " << k_application_columns
-                                    << " FROM applications a WHERE a.id = :id",
-                        soci::use(id));
+  soci::statement st(sql);
   row.bind(st);
+  st.exchange(soci::use(id));
+  prepare(st, std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
   st.execute();
   if (!st.fetch()) {
     return fail(make_error(ErrorCode::application_not_found, "application", std::to_string(id)));
@@ -139,17 +147,17 @@ Result<std::vector<ApplicationSummary>> SociStore::application_summaries(long lo
     ApplicationRow row;
     std::string applicant_name, applicant_uscc, unit_name;
     soci::indicator unit_name_ind;
-    soci::statement st =
-        (sql.prepare << "SELECT " << k_application_columns
-                     << ", p.name, p.uscc, u.name FROM applications a "
-                        "JOIN applicants p ON p.id = a.applicant_id "
-                        "LEFT JOIN units u ON u.id = a.unit_id "
-                        "WHERE a.campaign_id = :c ORDER BY a.id",
-         soci::use(campaign_id));
+    soci::statement st(sql);
     row.bind(st);
     st.exchange(soci::into(applicant_name));
     st.exchange(soci::into(applicant_uscc));
     st.exchange(soci::into(unit_name, unit_name_ind));
+    st.exchange(soci::use(campaign_id));
+    prepare(st, std::string("SELECT ") + k_application_columns +
+                    ", p.name, p.uscc, u.name FROM applications a "
+                    "JOIN applicants p ON p.id = a.applicant_id "
+                    "LEFT JOIN units u ON u.id = a.unit_id "
+                    "WHERE a.campaign_id = :c ORDER BY a.id");
     st.execute();
     while (st.fetch()) {
       out.push_back({row.value(), applicant_name, applicant_uscc,
