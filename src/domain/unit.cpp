@@ -48,6 +48,20 @@ std::vector<std::string> split_channels(std::string_view text) {
   return trimmed;
 }
 
+// Spreadsheets name channels in Chinese, often shortened ("全国学会" for
+// "全国学会、协会、研究会", "试点城市" for "“科创中国”试点城市（园区）"): a part of one
+// channel's name, of two characters or more, that no other channel's name contains.
+const Channel* channel_by_chinese_name(const Campaign& campaign, std::string_view given) {
+  if (given.size() < 6) return nullptr;  // two Han characters are six bytes of UTF-8
+  const Channel* match = nullptr;
+  for (const Channel& c : campaign.channels) {
+    if (c.name_zh.find(given) == std::string::npos) continue;
+    if (match) return nullptr;  // ambiguous
+    match = &c;
+  }
+  return match;
+}
+
 }  // namespace
 
 std::expected<std::vector<Unit>, std::vector<Error>> check_unit_rows(
@@ -75,9 +89,7 @@ std::expected<std::vector<Unit>, std::vector<Error>> check_unit_rows(
     if (channels.empty()) errors.push_back(empty_cell(row, "channels"));
     for (const std::string& given : channels) {
       const Channel* channel = find_channel(campaign, given);
-      for (const Channel& c : campaign.channels) {
-        if (!channel && c.name_zh == given) channel = &c;
-      }
+      if (!channel) channel = channel_by_chinese_name(campaign, given);
       if (!channel) {
         errors.push_back(at_cell(make_error(ErrorCode::channel_unknown, "channel", given), row,
                                  "channels"));

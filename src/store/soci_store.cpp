@@ -1,5 +1,7 @@
 #include "store/soci_store.hpp"
 
+#include <filesystem>
+
 #include "store/json_codec.hpp"
 #include "store/migrations.hpp"
 
@@ -97,6 +99,10 @@ Result<std::unique_ptr<Store>> open_store(std::string_view url, StoreOptions opt
     return fail(make_error(ErrorCode::database_url, "url", std::string(url)));
   }
   if (dialect == &store::sqlite_dialect()) {
+    // The default sqlite:var/kczg.db should work in a fresh checkout.
+    std::filesystem::path parent = std::filesystem::path(connect).parent_path();
+    std::error_code ignored;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
     // SOCI's sqlite3 backend takes "db=PATH"; quote the path so spaces survive.
     connect = "db=\"" + connect + "\"";
   }

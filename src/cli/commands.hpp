@@ -1,0 +1,32 @@
+// The kczg subcommands. Each returns an exit code (see context.hpp) and writes its
+// output and errors through the Context; none parses the command line itself.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "cli/context.hpp"
+
+namespace kczg::cli {
+
+int run_migrate(const Context& context);
+
+int run_campaign_create(const Context& context, const std::string& preset);
+// format: "text" or "json"; year 0 means the latest campaign.
+int run_campaign_show(const Context& context, const std::string& format, int year);
+int run_campaign_set_target(const Context& context, int year, const std::string& list, int size);
+int run_campaign_set_quota(const Context& context, int year, const std::string& list,
+                           const std::string& channel, int per_unit);
+
+int run_import_units(const Context& context, const std::filesystem::path& file);
+
+// format: "csv" or "xlsx".
+int run_export_applications(const Context& context, const std::string& format,
+                            const std::filesystem::path& out, int year);
+int run_audit_export(const Context& context, const std::filesystem::path& out);
+
+// Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications.
+int run_demo_load(const Context& context, const std::string& preset,
+                  const std::filesystem::path& units_file);
+
+}  // namespace kczg::cli

@@ -1,0 +1,124 @@
+// kczg demo load: a campaign with demo units and synthetic applications in every early
+// state, so a newcomer sees a campaign being filled. Everything here is generated.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "domain/presets.hpp"
+#include "domain/quota.hpp"
+
+namespace kczg::cli {
+namespace {
+
+struct DemoItem {
+  std::string list;
+  std::string field;
+  std::string title;
+  ApplicantKind kind;
+};
+
+std::vector<DemoItem> demo_items(const Campaign& campaign) {
+  static const std::vector<std::string> k_qualities{"高精度", "低功耗", "可回收", "大尺寸", "自适应"};
+  static const std::vector<std::pair<std::string, std::string>> k_subjects{
+      {"electronic_information", "存算一体芯片"},     {"biomedicine", "单细胞测序平台"},
+      {"equipment_manufacturing", "五轴联动加工中心"}, {"advanced_materials", "碳化硅衬底"},
+      {"green_low_carbon", "钙钛矿光伏组件"},          {"industrial_foundation", "工业实时操作系统"},
+  };
+  std::vector<DemoItem> items;
+  for (const List& list : campaign.lists) {
+    if (list.separately_organised) continue;
+    if (!list.fields.empty()) {
+      for (std::size_t i = 0; i < k_subjects.size(); ++i) {
+        for (int k = 0; k < 3; ++k) {
+          items.push_back({list.code, k_subjects[i].first,
+                           k_qualities[(i + k) % k_qualities.size()] + k_subjects[i].second,
+                           ApplicantKind::enterprise});
+        }
+      }
+      continue;
+    }
+    ApplicantKind kind = list.code == "integration_org" ? ApplicantKind::organisation
+                         : list.code == "emerging_enterprise" ? ApplicantKind::enterprise
+                                                              : ApplicantKind::person;
+    for (int k = 0; k < 4; ++k) {
+      items.push_back({list.code, "", "演示" + list.name_zh + "候选" + std::to_string(k + 1), kind});
+    }
+  }
+  return items;
+}
+
+// Spreads the demo's activity over the collection phase, busiest at the end, as real
+// campaigns are.
+Instant demo_instant(const Campaign& campaign, std::size_t i, std::size_t n) {
+  const Phase* collection = find_phase(campaign, PhaseKind::collection);
+  auto span = *collection->ends_at - *collection->starts_at;
+  double share = 0.5 + 0.5 * double(i + 1) / double(n + 1);
+  return *collection->starts_at +
+         std::chrono::duration_cast<std::chrono::microseconds>(span * share) -
+         std::chrono::minutes(10);
+}
+
+}  // namespace
+
+int run_demo_load(const Context& ctx, const std::string& preset,
+                  const std::filesystem::path& units_file) {
+  auto campaign = campaign_preset(preset);
+  if (!campaign) return report(ctx, campaign.error());
+  auto store = open_migrated(ctx);
+  if (!store) return report(ctx, store.error());
+  Store& s = **store;
+  auto stored = s.campaign_by_year(campaign->year);
+  if (!stored) {
+    if (int rc = run_campaign_create(ctx, preset); rc != k_exit_ok) return rc;
+    stored = s.campaign_by_year(campaign->year);
+    if (!stored) return report(ctx, stored.error());
+  }
+  if (s.units()->empty()) {
+    if (int rc = run_import_units(ctx, units_file); rc != k_exit_ok) return rc;
+  }
+  auto units = s.units();
+  if (!units) return report(ctx, units.error());
+  auto by_state = s.count_by_state(stored->id);
+  if (by_state && by_state->empty()) {
+    std::vector<DemoItem> items = demo_items(stored->campaign);
+    Actor applicant{Role::applicant, "demo-applicant"};
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const DemoItem& item = items[i];
+      Instant at = demo_instant(stored->campaign, i, items.size());
+      const Unit& unit = (*units)[i % units->size()];
+      auto applicant_id = s.add_applicant({0, item.kind, item.title, "", "demo@example.org"},
+                                          applicant, at);
+      if (!applicant_id) return report(ctx, applicant_id.error());
+      Application draft;
+      draft.campaign_id = stored->id;
+      draft.applicant_id = *applicant_id;
+      draft.list = item.list;
+      draft.field = item.field;
+      draft.unit_id = unit.id;
+      draft.title = item.title;
+      auto id = s.create_application(draft, applicant, at);
+      if (!id) return report(ctx, id.error());
+      if (i % 7 == 6) continue;  // some stay drafts
+      if (auto r = s.transition(*id, Action::submit, applicant, "", at); !r) return report(ctx, r.error());
+      Actor unit_actor{Role::unit, "demo-unit:" + std::to_string(unit.id)};
+      if (i % 5 == 4) {
+        auto r = s.transition(*id, Action::return_to_applicant, unit_actor, "请补充知识产权证明材料", at);
+        if (!r) return report(ctx, r.error());
+      } else if (i % 3 != 2) {
+        // Units recommend while their quota lasts; beyond it the application waits.
+        if (auto r = s.recommend(*id, unit.id, unit_actor, at);
+            !r && r.error().code != ErrorCode::quota_exhausted) {
+          return report(ctx, r.error());
+        }
+      }
+    }
+    by_state = s.count_by_state(stored->id);
+  }
+  int total = 0;
+  for (const auto& [state, n] : by_state.value_or(std::map<std::string, int>{})) total += n;
+  *ctx.out << ctx.text("ui.demo_loaded", {{"units", std::to_string(units->size())},
+                                          {"applications", std::to_string(total)}})
+           << "\n";
+  return k_exit_ok;
+}
+
+}  // namespace kczg::cli

@@ -1,0 +1,116 @@
+// The kczg command: parses the command line (CLI11) and hands over to src/cli commands.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+using namespace kczg;
+
+// zh unless --lang, KCZG_LANG or LANG says English.
+Lang default_lang() {
+  for (const char* var : {"KCZG_LANG", "LANG"}) {
+    if (const char* value = std::getenv(var); value && *value) {
+      if (auto lang = lang_from_name(value)) return *lang;
+    }
+  }
+  return Lang::zh;
+}
+
+std::string default_db() {
+  const char* db = std::getenv("KCZG_DB");
+  return db && *db ? db : "sqlite:var/kczg.db";
+}
+
+std::string cli_actor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user && *user ? user : "unknown");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::Context ctx{default_db(), default_lang(), {Role::secretariat, cli_actor()}, &std::cout,
+                   &std::cerr};
+  CLI::App app{"kczg — 科创中国 lists campaign platform"};
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand: `campaign show --lang en`
+  app.add_option("--db", ctx.db_url, "sqlite:PATH or postgresql://… (default $KCZG_DB or sqlite:var/kczg.db)");
+  std::string lang_name;
+  app.add_option("--lang", lang_name, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+
+  int rc = cli::k_exit_ok;
+  app.add_subcommand("migrate", "bring the database schema up to date")->callback([&] {
+    rc = cli::run_migrate(ctx);
+  });
+
+  auto* campaign = app.add_subcommand("campaign", "campaigns")->require_subcommand(1);
+  std::string preset;
+  auto* create = campaign->add_subcommand("create", "create a campaign from a preset");
+  create->add_option("--preset", preset, "2022 or 2023")->required();
+  create->callback([&] { rc = cli::run_campaign_create(ctx, preset); });
+  std::string format = "text";
+  int year = 0;
+  auto* show = campaign->add_subcommand("show", "show a campaign (default: the latest)");
+  show->add_option("--format", format)->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--year", year);
+  show->callback([&] { rc = cli::run_campaign_show(ctx, format, year); });
+  std::string list, channel;
+  int number = 0;
+  auto* target = campaign->add_subcommand("set-target", "set a list's target size");
+  target->add_option("--year", year);
+  target->add_option("--list", list)->required();
+  target->add_option("--size", number)->required();
+  target->callback([&] { rc = cli::run_campaign_set_target(ctx, year, list, number); });
+  auto* quota = campaign->add_subcommand("set-quota", "set the per-unit quota a channel grants");
+  quota->add_option("--year", year);
+  quota->add_option("--list", list)->required();
+  quota->add_option("--channel", channel)->required();
+  quota->add_option("--per-unit", number)->required();
+  quota->callback([&] { rc = cli::run_campaign_set_quota(ctx, year, list, channel, number); });
+
+  std::string file;
+  auto* import = app.add_subcommand("import", "import data")->require_subcommand(1);
+  auto* units = import->add_subcommand("units", "import recommending units (CSV UTF-8/GB18030, XLSX)");
+  units->add_option("FILE", file)->required();
+  units->callback([&] { rc = cli::run_import_units(ctx, file); });
+
+  std::string out;
+  auto* exporting = app.add_subcommand("export", "export data")->require_subcommand(1);
+  auto* applications = exporting->add_subcommand("applications", "export applications");
+  std::string export_format = "csv";
+  applications->add_option("--format", export_format)->check(CLI::IsMember({"csv", "xlsx"}));
+  applications->add_option("--out", out)->required();
+  applications->add_option("--year", year);
+  applications->callback([&] { rc = cli::run_export_applications(ctx, export_format, out, year); });
+
+  auto* audit = app.add_subcommand("audit", "the audit log")->require_subcommand(1);
+  auto* audit_export = audit->add_subcommand("export", "export the audit log (CSV, or XLSX by extension)");
+  audit_export->add_option("--out", out)->required();
+  audit_export->callback([&] { rc = cli::run_audit_export(ctx, out); });
+
+  auto* demo = app.add_subcommand("demo", "demo data")->require_subcommand(1);
+  std::string demo_preset = "2023", demo_units = "demo/units.csv";
+  auto* load = demo->add_subcommand("load", "load a demo campaign with units and applications");
+  load->add_option("--preset", demo_preset);
+  load->add_option("--units", demo_units);
+  load->callback([&] { rc = cli::run_demo_load(ctx, demo_preset, demo_units); });
+
+  // Language first, so usage errors already speak it.
+  app.parse_complete_callback([&] {
+    if (!lang_name.empty()) ctx.lang = *lang_from_name(lang_name);
+  });
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    if (!lang_name.empty()) ctx.lang = *lang_from_name(lang_name);
+    cli::report(ctx, make_error(ErrorCode::usage, "detail", e.what()));
+    std::cerr << app.help();
+    return cli::k_exit_usage;
+  }
+  return rc;
+}

@@ -1,0 +1,212 @@
+// Runs the real kczg binary, as an operator would, against SQLite files in a temp dir.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "domain/uscc.hpp"
+#include "tabular/table.hpp"
+
+namespace kczg {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() /
+            ("kczg-cli-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+    fs::create_directories(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  Outcome run(const std::string& args) {
+    std::string cmd = "cd '" + m_dir.string() + "' && '" KCZG_BINARY "' " + args + " >out.txt 2>err.txt";
+    int raw = std::system(cmd.c_str());
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(m_dir / "out.txt"), slurp(m_dir / "err.txt")};
+  }
+
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(m_dir / name, std::ios::binary) << text;
+  }
+
+  int unit_count() {
+    auto j = nlohmann::json::parse(run("campaign show --format json").out);
+    return j["units"].get<int>();
+  }
+
+  fs::path m_dir;
+};
+
+std::string uscc(const std::string& first17) { return first17 + uscc_check_digit(first17); }
+
+TEST_F(CliTest, Preset2023ShowsFourListsAsJson) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  Outcome show = run("campaign show --format json");
+  ASSERT_EQ(show.status, 0) << show.err;
+  auto j = nlohmann::json::parse(show.out);
+  std::vector<std::pair<std::string, int>> lists;
+  for (const auto& l : j["lists"]) lists.emplace_back(l["code"], l["target"]);
+  EXPECT_EQ(lists, (std::vector<std::pair<std::string, int>>{
+                       {"pioneer_tech", 150}, {"emerging_enterprise", 50}, {"integration_org", 10}, {"tech_manager", 20}}));
+  EXPECT_EQ(j["lists"][0]["fields"].size(), 6u);
+  EXPECT_EQ(j["lists"][0]["quota_per_channel"]["pilot_city"], 3);
+  EXPECT_EQ(j["lists"][0]["name"]["zh"], "先导技术榜");
+  EXPECT_EQ(j["phases"][0]["kind"], "collection");
+  EXPECT_EQ(j["phases"][0]["ends_at"], "2023-12-01T00:00:00+08:00");
+  EXPECT_TRUE(j["phases"][3]["starts_at"].is_null());
+  EXPECT_TRUE(fs::exists(m_dir / "var" / "kczg.db"));
+}
+
+TEST_F(CliTest, SecondCreateOfAYearFailsWithBadInput) {
+  ASSERT_EQ(run("campaign create --preset 2022").status, 0);
+  Outcome again = run("--lang en campaign create --preset 2022");
+  EXPECT_EQ(again.status, 1);
+  EXPECT_NE(again.err.find("A 2022 campaign already exists"), std::string::npos) << again.err;
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("campaign create").status, 2);
+  EXPECT_EQ(run("no-such-command").status, 2);
+  Outcome bad_format = run("campaign show --format yaml");
+  EXPECT_EQ(bad_format.status, 2);
+  EXPECT_NE(bad_format.err.find("命令用法错误"), std::string::npos);
+}
+
+TEST_F(CliTest, UnknownPresetIsBadInputInEitherLanguage) {
+  Outcome zh = run("campaign create --preset 2021");
+  EXPECT_EQ(zh.status, 1);
+  EXPECT_NE(zh.err.find("没有“2021”年度预设"), std::string::npos) << zh.err;
+  Outcome en = run("campaign create --preset 2021 --lang en");
+  EXPECT_NE(en.err.find("No campaign preset \"2021\""), std::string::npos) << en.err;
+}
+
+TEST_F(CliTest, OneBadCheckDigitRefusesTheWholeFile) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  std::string good1 = uscc("51100000D00000001"), good2 = uscc("12330000D00000004");
+  std::string bad = uscc("12440000D00000005");
+  bad.back() = bad.back() == '0' ? '1' : '0';
+  write("units.csv", "name,uscc,channels,region,contact\n"
+                     "甲学会," + good1 + ",national_society,100000,a\n"
+                     "乙科协," + good2 + ",provincial_association;pilot_city,浙江省,b\n"
+                     "丙科协," + bad + ",provincial_association,440000,c\n");
+  Outcome result = run("import units units.csv");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("第 4 行，“uscc”列"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("校验码错误"), std::string::npos);
+  EXPECT_NE(result.err.find("未导入任何数据"), std::string::npos);
+  EXPECT_EQ(unit_count(), 0);
+}
+
+TEST_F(CliTest, EveryBadRowIsListed) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  std::string a = uscc("51100000D00000001");
+  write("units.csv", "单位名称,统一社会信用代码,推荐渠道,所在地区,联系人\n"
+                     "甲学会," + a + ",全国学会,100000,a\n"
+                     ",12330000D000000049,provincial_association,浙江省,b\n"
+                     "丙," + a + ",nowhere,火星,c\n");
+  Outcome result = run("--lang en import units units.csv");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("Row 3, column \"name\": must not be empty"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Row 4, column \"uscc\": same as row 2"), std::string::npos);
+  EXPECT_NE(result.err.find("Row 4, column \"channels\": Unknown channel \"nowhere\""), std::string::npos);
+  EXPECT_NE(result.err.find("Row 4, column \"region\""), std::string::npos);
+  EXPECT_NE(result.err.find("4 problems found"), std::string::npos);
+  EXPECT_EQ(unit_count(), 0);
+}
+
+TEST_F(CliTest, XlsxUnitsImportAndExistingCodesAreRefused) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  std::vector<std::vector<std::string>> rows{
+      {"甲学会", uscc("51100000D00000001"), "national_society", "100000", "a"},
+      {"乙市科协", uscc("12330300D00000007"), "pilot_city、consortium_member", "温州市", "b"}};
+  ASSERT_TRUE(tabular::write_xlsx(m_dir / "units.xlsx", "units",
+                                  {"name", "uscc", "channels", "region", "contact"}, rows));
+  Outcome result = run("import units units.xlsx");
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("已导入 2 个推荐单位"), std::string::npos);
+  EXPECT_EQ(unit_count(), 2);
+  Outcome again = run("import units units.xlsx");
+  EXPECT_EQ(again.status, 1);
+  EXPECT_NE(again.err.find("第 2 行，“uscc”列"), std::string::npos) << again.err;
+  EXPECT_EQ(unit_count(), 2);
+}
+
+TEST_F(CliTest, MissingColumnIsNamed) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  write("units.csv", "name,channels\nx,other\n");
+  Outcome result = run("--lang en import units units.csv");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("Column \"uscc\" is missing"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, DemoLoadsAndExportsApplicationsAndAudit) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  Outcome demo = run("demo load --units units.csv");
+  ASSERT_EQ(demo.status, 0) << demo.err;
+  auto j = nlohmann::json::parse(run("campaign show --format json").out);
+  EXPECT_EQ(j["units"], 12);
+  EXPECT_GT(j["applications_by_state"]["recommended"].get<int>(), 0);
+  EXPECT_GT(j["applications_by_state"]["returned"].get<int>(), 0);
+  EXPECT_GT(j["applications_by_state"]["draft"].get<int>(), 0);
+  // Loading again changes nothing.
+  ASSERT_EQ(run("demo load --units units.csv").status, 0);
+  EXPECT_EQ(nlohmann::json::parse(run("campaign show --format json").out)["units"], 12);
+
+  ASSERT_EQ(run("export applications --format csv --out apps.csv").status, 0);
+  auto table = tabular::read_table(m_dir / "apps.csv");
+  ASSERT_TRUE(table);
+  EXPECT_EQ(table->header.front(), "编号");
+  int total = 0;
+  for (const auto& [state, n] : j["applications_by_state"].items()) total += n.get<int>();
+  EXPECT_EQ(int(table->rows.size()), total);
+  ASSERT_EQ(run("--lang en export applications --format xlsx --out apps.xlsx").status, 0);
+  auto xlsx = tabular::read_table(m_dir / "apps.xlsx");
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->header[6], "Recommending unit");
+  EXPECT_EQ(int(xlsx->rows.size()), total);
+
+  ASSERT_EQ(run("audit export --out audit.csv").status, 0);
+  auto audit = tabular::read_table(m_dir / "audit.csv");
+  ASSERT_TRUE(audit);
+  EXPECT_EQ(audit->rows.front().cells[4], "campaign.create");
+  EXPECT_GT(audit->rows.size(), std::size_t(total));
+}
+
+TEST_F(CliTest, SecretariatEditsTheBorrowedValues) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  ASSERT_EQ(run("campaign set-target --list emerging_enterprise --size 60").status, 0);
+  ASSERT_EQ(run("campaign set-quota --list tech_manager --channel pilot_city --per-unit 1").status, 0);
+  auto j = nlohmann::json::parse(run("campaign show --format json").out);
+  EXPECT_EQ(j["lists"][1]["target"], 60);
+  EXPECT_EQ(j["lists"][3]["quota_per_channel"]["pilot_city"], 1);
+  EXPECT_EQ(run("campaign set-target --list emerging_enterprise --size -5").status, 1);
+  EXPECT_EQ(run("campaign set-quota --list pioneer_tech --channel mars --per-unit 1").status, 1);
+}
+
+TEST_F(CliTest, UnknownDatabaseAddressIsRefused) {
+  Outcome result = run("--db mysql://x campaign show --lang en");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("Database address \"mysql://x\" not understood"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace kczg
