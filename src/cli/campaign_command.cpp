@@ -139,9 +139,9 @@ int run_campaign_set_quota(const Context& ctx, int year, const std::string& list
   if (!stored) return report(ctx, stored.error());
   auto done = (*store)->set_channel_quota(stored->id, list, channel, per_unit, ctx.actor, now());
   if (!done) return report(ctx, done.error());
-  *ctx.out << ctx.text("ui.quota_set", {{"list", list},
-                                        {"channel", channel},
-                                        {"per_unit", std::to_string(per_unit)}})
+  *ctx.out << ctx.text(
+                  "ui.quota_set",
+                  {{"list", list}, {"channel", channel}, {"per_unit", std::to_string(per_unit)}})
            << "\n";
   return k_exit_ok;
 }

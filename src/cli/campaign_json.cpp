@@ -39,8 +39,9 @@ ordered_json eligibility_json(const EligibilityParams& p) {
                   unsigned(d->day()));
     return ordered_json(text);
   };
-  return {{"enterprise_max_age_years",
-           p.enterprise_max_age_years ? ordered_json(*p.enterprise_max_age_years) : ordered_json(nullptr)},
+  return {{"enterprise_max_age_years", p.enterprise_max_age_years
+                                           ? ordered_json(*p.enterprise_max_age_years)
+                                           : ordered_json(nullptr)},
           {"integration_org_founded_before", date(p.integration_org_founded_before)},
           {"consortium_founded_before", date(p.consortium_founded_before)},
           {"industrial_foundation_kinds", p.industrial_foundation_kinds},
@@ -67,7 +68,8 @@ std::string campaign_to_json(const Campaign& c, long long id, std::size_t unit_c
   ordered_json bodies = ordered_json::array();
   for (const ReviewBody& b : c.review_bodies) {
     ordered_json covers = ordered_json::array();
-    for (const Coverage& cov : b.covers) covers.push_back({{"list", cov.list}, {"field", cov.field}});
+    for (const Coverage& cov : b.covers)
+      covers.push_back({{"list", cov.list}, {"field", cov.field}});
     bodies.push_back({{"name", b.name},
                       {"contact", b.contact},
                       {"separately_organised", b.separately_organised},

@@ -17,11 +17,15 @@ struct DemoItem {
 };
 
 std::vector<DemoItem> demo_items(const Campaign& campaign) {
-  static const std::vector<std::string> k_qualities{"高精度", "低功耗", "可回收", "大尺寸", "自适应"};
+  static const std::vector<std::string> k_qualities{"高精度", "低功耗", "可回收", "大尺寸",
+                                                    "自适应"};
   static const std::vector<std::pair<std::string, std::string>> k_subjects{
-      {"electronic_information", "存算一体芯片"},     {"biomedicine", "单细胞测序平台"},
-      {"equipment_manufacturing", "五轴联动加工中心"}, {"advanced_materials", "碳化硅衬底"},
-      {"green_low_carbon", "钙钛矿光伏组件"},          {"industrial_foundation", "工业实时操作系统"},
+      {"electronic_information", "存算一体芯片"},
+      {"biomedicine", "单细胞测序平台"},
+      {"equipment_manufacturing", "五轴联动加工中心"},
+      {"advanced_materials", "碳化硅衬底"},
+      {"green_low_carbon", "钙钛矿光伏组件"},
+      {"industrial_foundation", "工业实时操作系统"},
   };
   std::vector<DemoItem> items;
   for (const List& list : campaign.lists) {
@@ -36,11 +40,12 @@ std::vector<DemoItem> demo_items(const Campaign& campaign) {
       }
       continue;
     }
-    ApplicantKind kind = list.code == "integration_org" ? ApplicantKind::organisation
+    ApplicantKind kind = list.code == "integration_org"       ? ApplicantKind::organisation
                          : list.code == "emerging_enterprise" ? ApplicantKind::enterprise
                                                               : ApplicantKind::person;
     for (int k = 0; k < 4; ++k) {
-      items.push_back({list.code, "", "演示" + list.name_zh + "候选" + std::to_string(k + 1), kind});
+      items.push_back(
+          {list.code, "", "演示" + list.name_zh + "候选" + std::to_string(k + 1), kind});
     }
   }
   return items;
@@ -85,8 +90,8 @@ int run_demo_load(const Context& ctx, const std::string& preset,
       const DemoItem& item = items[i];
       Instant at = demo_instant(stored->campaign, i, items.size());
       const Unit& unit = (*units)[i % units->size()];
-      auto applicant_id = s.add_applicant({0, item.kind, item.title, "", "demo@example.org"},
-                                          applicant, at);
+      auto applicant_id =
+          s.add_applicant({0, item.kind, item.title, "", "demo@example.org"}, applicant, at);
       if (!applicant_id) return report(ctx, applicant_id.error());
       Application draft;
       draft.campaign_id = stored->id;
@@ -98,10 +103,12 @@ int run_demo_load(const Context& ctx, const std::string& preset,
       auto id = s.create_application(draft, applicant, at);
       if (!id) return report(ctx, id.error());
       if (i % 7 == 6) continue;  // some stay drafts
-      if (auto r = s.transition(*id, Action::submit, applicant, "", at); !r) return report(ctx, r.error());
+      if (auto r = s.transition(*id, Action::submit, applicant, "", at); !r)
+        return report(ctx, r.error());
       Actor unit_actor{Role::unit, "demo-unit:" + std::to_string(unit.id)};
       if (i % 5 == 4) {
-        auto r = s.transition(*id, Action::return_to_applicant, unit_actor, "请补充知识产权证明材料", at);
+        auto r = s.transition(*id, Action::return_to_applicant, unit_actor,
+                              "请补充知识产权证明材料", at);
         if (!r) return report(ctx, r.error());
       } else if (i % 3 != 2) {
         // Units recommend while their quota lasts; beyond it the application waits.

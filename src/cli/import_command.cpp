@@ -48,8 +48,8 @@ std::vector<UnitRow> unit_rows(const tabular::Table& table, const std::array<std
   std::vector<UnitRow> rows;
   rows.reserve(table.rows.size());
   for (const tabular::Row& r : table.rows) {
-    rows.push_back({r.number, cell(r, at[0]), cell(r, at[1]), cell(r, at[2]), cell(r, at[3]),
-                    cell(r, at[4])});
+    rows.push_back(
+        {r.number, cell(r, at[0]), cell(r, at[1]), cell(r, at[2]), cell(r, at[3]), cell(r, at[4])});
   }
   return rows;
 }
@@ -71,8 +71,8 @@ int run_import_units(const Context& ctx, const std::filesystem::path& file) {
   if (!campaign) return report(ctx, campaign.error());
   auto stored_usccs = (*store)->unit_usccs();
   if (!stored_usccs) return report(ctx, stored_usccs.error());
-  auto units = check_unit_rows(campaign->campaign, unit_rows(*table, *columns), gb2260(),
-                               *stored_usccs);
+  auto units =
+      check_unit_rows(campaign->campaign, unit_rows(*table, *columns), gb2260(), *stored_usccs);
   if (!units) {
     for (const Error& e : units.error()) {
       *ctx.err << ctx.text("ui.import_row_error", {{"row", std::string(e.param("row"))},
@@ -80,8 +80,8 @@ int run_import_units(const Context& ctx, const std::filesystem::path& file) {
                                                    {"message", message(e, ctx.lang)}})
                << "\n";
     }
-    return report(ctx, make_error(ErrorCode::import_rejected, "count",
-                                  std::to_string(units.error().size())));
+    return report(
+        ctx, make_error(ErrorCode::import_rejected, "count", std::to_string(units.error().size())));
   }
   auto ids = (*store)->add_units(*units, ctx.actor, now());
   if (!ids) return report(ctx, ids.error());

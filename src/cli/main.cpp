@@ -33,12 +33,13 @@ std::string cli_actor() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::Context ctx{default_db(), default_lang(), {Role::secretariat, cli_actor()}, &std::cout,
-                   &std::cerr};
+  cli::Context ctx{
+      default_db(), default_lang(), {Role::secretariat, cli_actor()}, &std::cout, &std::cerr};
   CLI::App app{"kczg — 科创中国 lists campaign platform"};
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the subcommand: `campaign show --lang en`
-  app.add_option("--db", ctx.db_url, "sqlite:PATH or postgresql://… (default $KCZG_DB or sqlite:var/kczg.db)");
+  app.add_option("--db", ctx.db_url,
+                 "sqlite:PATH or postgresql://… (default $KCZG_DB or sqlite:var/kczg.db)");
   std::string lang_name;
   app.add_option("--lang", lang_name, "zh or en")->check(CLI::IsMember({"zh", "en"}));
 
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
 
   std::string file;
   auto* import = app.add_subcommand("import", "import data")->require_subcommand(1);
-  auto* units = import->add_subcommand("units", "import recommending units (CSV UTF-8/GB18030, XLSX)");
+  auto* units =
+      import->add_subcommand("units", "import recommending units (CSV UTF-8/GB18030, XLSX)");
   units->add_option("FILE", file)->required();
   units->callback([&] { rc = cli::run_import_units(ctx, file); });
 
@@ -88,7 +90,8 @@ int main(int argc, char** argv) {
   applications->callback([&] { rc = cli::run_export_applications(ctx, export_format, out, year); });
 
   auto* audit = app.add_subcommand("audit", "the audit log")->require_subcommand(1);
-  auto* audit_export = audit->add_subcommand("export", "export the audit log (CSV, or XLSX by extension)");
+  auto* audit_export =
+      audit->add_subcommand("export", "export the audit log (CSV, or XLSX by extension)");
   audit_export->add_option("--out", out)->required();
   audit_export->callback([&] { rc = cli::run_audit_export(ctx, out); });
 

@@ -15,7 +15,8 @@ std::string_view applicant_kind_name(ApplicantKind kind) {
 }
 
 std::optional<ApplicantKind> applicant_kind_from_name(std::string_view name) {
-  for (ApplicantKind k : {ApplicantKind::enterprise, ApplicantKind::organisation, ApplicantKind::person}) {
+  for (ApplicantKind k :
+       {ApplicantKind::enterprise, ApplicantKind::organisation, ApplicantKind::person}) {
     if (applicant_kind_name(k) == name) return k;
   }
   return std::nullopt;

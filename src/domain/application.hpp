@@ -27,7 +27,7 @@ struct Application {
   long long campaign_id = 0;
   long long applicant_id = 0;
   std::string list;
-  std::string field;   // "" for lists without fields
+  std::string field;      // "" for lists without fields
   long long unit_id = 0;  // the recommending unit the applicant chose; 0 for none yet
   ApplicationState state = ApplicationState::draft;
   std::string title;   // technology, enterprise, organisation or person named

@@ -67,8 +67,8 @@ Result<const List*> check_list_field(const Campaign& campaign, std::string_view 
   }
   if (field_code.empty()) return fail(make_error(ErrorCode::field_required, "list", list->code));
   if (!find_field(*list, field_code)) {
-    return fail(make_error(ErrorCode::field_unknown, "list", list->code, "field",
-                           std::string(field_code)));
+    return fail(
+        make_error(ErrorCode::field_unknown, "list", list->code, "field", std::string(field_code)));
   }
   return list;
 }

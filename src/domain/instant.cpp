@@ -45,7 +45,9 @@ std::string format_shanghai(Instant at) {
 
 Result<Instant> parse_instant(std::string_view text) {
   std::string input(text);
-  auto bad = [&] { return fail(make_error(ErrorCode::value_out_of_range, "name", "instant", "value", input)); };
+  auto bad = [&] {
+    return fail(make_error(ErrorCode::value_out_of_range, "name", "instant", "value", input));
+  };
   if (input.size() == 10) {
     std::istringstream in(input);
     date::year_month_day day{};

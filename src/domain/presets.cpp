@@ -16,9 +16,12 @@ std::vector<Channel> channels_2022() {
        "National societies, associations and research societies"},
       {"provincial_association", "省级科协（含新疆生产建设兵团科协）",
        "Provincial associations for science and technology (incl. XPCC)"},
-      {"pilot_city", "“科创中国”试点城市（园区）", "Science and Technology Innovation China pilot cities and parks"},
-      {"central_enterprise", "中央企业科协", "Central-enterprise associations for science and technology"},
-      {"consortium_member", "“科创中国”联合体成员单位", "Science and Technology Innovation China consortium members"},
+      {"pilot_city", "“科创中国”试点城市（园区）",
+       "Science and Technology Innovation China pilot cities and parks"},
+      {"central_enterprise", "中央企业科协",
+       "Central-enterprise associations for science and technology"},
+      {"consortium_member", "“科创中国”联合体成员单位",
+       "Science and Technology Innovation China consortium members"},
       {"other", "其他有关单位", "Other units named by the call"},
   };
 }
@@ -45,28 +48,49 @@ std::vector<Field> pioneer_fields() {
 // The seven lists of 2022 with the sizes the 2022 lists were published with (seed:
 // annual meeting report) and the quotas of 二（二）推荐名额.
 List pioneer_tech(int target) {
-  return {"pioneer_tech", "先导技术榜", "Pioneer Technology List", target, false,
-          pioneer_fields(), same_quota_for_every_channel(3)};
+  return {"pioneer_tech", "先导技术榜",     "Pioneer Technology List",      target,
+          false,          pioneer_fields(), same_quota_for_every_channel(3)};
 }
 List emerging_enterprise(int target) {
-  return {"emerging_enterprise", "新锐企业榜", "Emerging Enterprise List", target, false, {},
-          same_quota_for_every_channel(5)};
+  return {
+      "emerging_enterprise",          "新锐企业榜", "Emerging Enterprise List", target, false, {},
+      same_quota_for_every_channel(5)};
 }
 List integration_org(int target) {
-  return {"integration_org", "融通创新组织榜", "Integrated Innovation Organisation List", target,
-          false, {}, same_quota_for_every_channel(2)};
+  return {"integration_org",
+          "融通创新组织榜",
+          "Integrated Innovation Organisation List",
+          target,
+          false,
+          {},
+          same_quota_for_every_channel(2)};
 }
 List entrepreneur(int target) {
-  return {"entrepreneur", "创业就业先锋榜", "Entrepreneurship and Employment Pioneer List", target,
-          false, {}, same_quota_for_every_channel(2)};
+  return {"entrepreneur",
+          "创业就业先锋榜",
+          "Entrepreneurship and Employment Pioneer List",
+          target,
+          false,
+          {},
+          same_quota_for_every_channel(2)};
 }
 List tech_manager(int target) {
-  return {"tech_manager", "技术经理人先锋榜", "Technology Manager Pioneer List", target, false, {},
+  return {"tech_manager",
+          "技术经理人先锋榜",
+          "Technology Manager Pioneer List",
+          target,
+          false,
+          {},
           same_quota_for_every_channel(2)};
 }
 List intl_cooperation() {
-  return {"intl_cooperation", "国际创新合作榜", "International Innovation Cooperation List", 50,
-          true, {}, {}};
+  return {"intl_cooperation",
+          "国际创新合作榜",
+          "International Innovation Cooperation List",
+          50,
+          true,
+          {},
+          {}};
 }
 List open_source() {
   return {"open_source", "开源创新榜", "Open Source Innovation List", 30, true, {}, {}};
@@ -76,21 +100,37 @@ std::vector<ReviewBody> review_bodies_2022() {
   // 五（一）初评机构, entries 1–11. Entry 3 covers two fields; entry 5 names two bodies
   // jointly; entries 10 and 11 are the evaluating bodies of the separate lists.
   return {
-      {"中国科协信息科技学会联合体", "郑伯龙 010-68767227/13801237788", false,
+      {"中国科协信息科技学会联合体",
+       "郑伯龙 010-68767227/13801237788",
+       false,
        {{"pioneer_tech", "electronic_information"}}},
-      {"中国科协生命科学学会联合体", "郭天欢 010-64803381/13681129930", false,
+      {"中国科协生命科学学会联合体",
+       "郭天欢 010-64803381/13681129930",
+       false,
        {{"pioneer_tech", "biomedicine"}}},
-      {"中国科协智能制造学会联合体", "胡志强 010-68799039/13161224687", false,
+      {"中国科协智能制造学会联合体",
+       "胡志强 010-68799039/13161224687",
+       false,
        {{"pioneer_tech", "equipment_manufacturing"}, {"pioneer_tech", "industrial_foundation"}}},
-      {"中国科协先进材料学会联合体", "丁波 010-65133925/13911128844", false,
+      {"中国科协先进材料学会联合体",
+       "丁波 010-65133925/13911128844",
+       false,
        {{"pioneer_tech", "advanced_materials"}}},
-      {"中国科协生态环境产学联合体", "马春萍 010-62219349/15010954981", false,
+      {"中国科协生态环境产学联合体",
+       "马春萍 010-62219349/15010954981",
+       false,
        {{"pioneer_tech", "green_low_carbon"}}},
-      {"中国科协清洁能源学会联合体", "马春萍 010-62219349/15010954981", false,
+      {"中国科协清洁能源学会联合体",
+       "马春萍 010-62219349/15010954981",
+       false,
        {{"pioneer_tech", "green_low_carbon"}}},
-      {"“科创中国”联合体秘书处", "李娜 010-56057633/18610016188", false,
+      {"“科创中国”联合体秘书处",
+       "李娜 010-56057633/18610016188",
+       false,
        {{"emerging_enterprise", ""}}},
-      {"北京市长城企业战略研究所", "章普 010-82000975-932/15600777267", false,
+      {"北京市长城企业战略研究所",
+       "章普 010-82000975-932/15600777267",
+       false,
        {{"integration_org", ""}}},
       {"中国技术经济学会", "何冰 010-65124716/13910381960", false, {{"entrepreneur", ""}}},
       {"国际技术转移协作网络", "李沐谦 010-84351699/15801118942", false, {{"tech_manager", ""}}},
@@ -113,7 +153,8 @@ Campaign preset_2022() {
   // 三、工作安排. "10月31日24时" closes collection at 2022-11-01T00:00+08:00 (exclusive).
   c.phases = {
       {PhaseKind::collection, at(2022, 9, 1), at(2022, 11, 1), "2022年9月—10月31日（24时截止）"},
-      {PhaseKind::preliminary_review, at(2022, 11, 1), at(2022, 12, 1), "2022年11月，11月30日前报送"},
+      {PhaseKind::preliminary_review, at(2022, 11, 1), at(2022, 12, 1),
+       "2022年11月，11月30日前报送"},
       {PhaseKind::final_review, at(2022, 12, 1), at(2023, 1, 1), "2022年12月"},
       {PhaseKind::public_notice, std::nullopt, std::nullopt, ""},
       {PhaseKind::publication, at(2023, 1, 1), at(2023, 2, 1), "2023年1月"},

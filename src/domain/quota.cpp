@@ -6,7 +6,8 @@ Result<int> unit_quota(const Campaign& campaign, std::string_view list_code,
                        const std::vector<std::string>& unit_channels) {
   const List* list = find_list(campaign, list_code);
   if (!list) return fail(make_error(ErrorCode::list_unknown, "list", std::string(list_code)));
-  if (list->separately_organised) return fail(make_error(ErrorCode::quota_none, "list", list->code));
+  if (list->separately_organised)
+    return fail(make_error(ErrorCode::quota_none, "list", list->code));
   int total = 0;
   for (const std::string& channel : unit_channels) {
     auto it = list->quota_per_channel.find(channel);

@@ -91,8 +91,8 @@ std::expected<std::vector<Unit>, std::vector<Error>> check_unit_rows(
       const Channel* channel = find_channel(campaign, given);
       if (!channel) channel = channel_by_chinese_name(campaign, given);
       if (!channel) {
-        errors.push_back(at_cell(make_error(ErrorCode::channel_unknown, "channel", given), row,
-                                 "channels"));
+        errors.push_back(
+            at_cell(make_error(ErrorCode::channel_unknown, "channel", given), row, "channels"));
       } else if (std::ranges::find(unit.channels, channel->code) == unit.channels.end()) {
         unit.channels.push_back(channel->code);
       }

@@ -7,7 +7,8 @@ namespace kczg {
 namespace {
 
 // GB 32100-2015 §5: weight of position i is 3^i mod 31.
-constexpr std::array<int, 17> k_weights{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> k_weights{1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                        29, 25, 13, 8,  24, 10, 30, 28};
 
 // Organisations registered by a national authority (e.g. national societies with the
 // Ministry of Civil Affairs, 51100000…) carry region 100000, which GB/T 2260 does not list.
@@ -38,8 +39,8 @@ Result<UsccInfo> check_uscc(std::string_view code, const DivisionTable& division
   std::size_t characters = 0;
   for (unsigned char c : code) characters += (c & 0xC0) != 0x80;
   if (code.size() != 18 || characters != 18) {
-    return fail(make_error(ErrorCode::uscc_length, "value", value, "length",
-                           std::to_string(characters)));
+    return fail(
+        make_error(ErrorCode::uscc_length, "value", value, "length", std::to_string(characters)));
   }
   for (std::size_t i = 0; i < code.size(); ++i) {
     if (k_uscc_alphabet.find(code[i]) == std::string_view::npos) {

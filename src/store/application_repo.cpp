@@ -89,7 +89,8 @@ bool move_state(soci::session& sql, long long id, ApplicationState from, Applica
 }
 
 std::string state_json(ApplicationState state, std::string_view reason = {}) {
-  std::vector<std::pair<std::string, std::string>> fields{{"state", std::string(state_name(state))}};
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"state", std::string(state_name(state))}};
   if (!reason.empty()) fields.emplace_back("reason", std::string(reason));
   return object_to_json(fields);
 }
@@ -101,7 +102,8 @@ Result<Application> SociStore::load_application(soci::session& sql, long long id
   soci::statement st(sql);
   row.bind(st);
   st.exchange(soci::use(id));
-  prepare(st, std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
+  prepare(st,
+          std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
   st.execute();
   if (!st.fetch()) {
     return fail(make_error(ErrorCode::application_not_found, "application", std::to_string(id)));
@@ -120,7 +122,8 @@ Result<long long> SociStore::create_application(const Application& a, const Acto
     if (a.unit_id) {
       int exists = 0;
       sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit_id), soci::into(exists);
-      if (!exists) return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(a.unit_id)));
+      if (!exists)
+        return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(a.unit_id)));
     }
     long long id = 0, created = to_micros(now);
     std::string state(state_name(ApplicationState::draft));
@@ -131,7 +134,8 @@ Result<long long> SociStore::create_application(const Application& a, const Acto
         soci::use(unit_id, unit_ind), soci::use(state), soci::use(a.title), soci::use(created),
         soci::use(created), soci::into(id);
     audit(sql, actor, "application.create", "application:" + std::to_string(id), "{}",
-          object_to_json({{"state", state}, {"list", a.list}, {"field", a.field}, {"title", a.title}}),
+          object_to_json(
+              {{"state", state}, {"list", a.list}, {"field", a.field}, {"title", a.title}}),
           now);
     return id;
   });
@@ -233,8 +237,8 @@ Result<void> SociStore::recommend(long long application_id, long long unit_id, c
     }
     auto campaign = load_campaign(sql, app->campaign_id);
     if (!campaign) return fail(campaign.error());
-    auto to = apply_action(Action::recommend, app->state, actor.role,
-                           workflow_phase(*campaign, now), "");
+    auto to =
+        apply_action(Action::recommend, app->state, actor.role, workflow_phase(*campaign, now), "");
     if (!to) return fail(to.error());
     Unit unit;
     sql << "SELECT name FROM units WHERE id = :u", soci::use(unit_id), soci::into(unit.name);
@@ -252,8 +256,8 @@ Result<void> SociStore::recommend(long long application_id, long long unit_id, c
         soci::use(application_id), soci::use(unit_id), soci::use(app->campaign_id),
         soci::use(app->list), soci::use(app->field), soci::use(created);
     if (!move_state(sql, application_id, app->state, *to, "", now)) {
-      return fail(make_error(ErrorCode::transition_from_state, "action", "recommend", "state",
-                             "changed"));
+      return fail(
+          make_error(ErrorCode::transition_from_state, "action", "recommend", "state", "changed"));
     }
     audit(sql, actor, "application.recommend", "application:" + std::to_string(application_id),
           state_json(app->state),

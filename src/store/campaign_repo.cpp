@@ -58,7 +58,8 @@ void insert_phases_and_bodies(soci::session& sql, long long campaign_id, const C
         soci::use(campaign_id), soci::use(position), soci::use(b.name), soci::use(b.contact),
         soci::use(separate), soci::into(body_id);
     for (const Coverage& cov : b.covers) {
-      sql << "INSERT INTO review_body_coverage (body_id, list_code, field_code) VALUES (:b, :l, :f)",
+      sql << "INSERT INTO review_body_coverage (body_id, list_code, field_code) VALUES (:b, :l, "
+             ":f)",
           soci::use(body_id), soci::use(cov.list), soci::use(cov.field);
     }
   }
@@ -112,11 +113,10 @@ void load_channels_and_phases(soci::session& sql, long long id, Campaign& c) {
   std::string kind, stated_as;
   long long starts = 0, ends = 0;
   soci::indicator starts_ind, ends_ind;
-  soci::statement phases =
-      (sql.prepare << "SELECT kind, starts_at, ends_at, stated_as FROM phases "
-                      "WHERE campaign_id = :c ORDER BY position",
-       soci::use(id), soci::into(kind), soci::into(starts, starts_ind), soci::into(ends, ends_ind),
-       soci::into(stated_as));
+  soci::statement phases = (sql.prepare << "SELECT kind, starts_at, ends_at, stated_as FROM phases "
+                                           "WHERE campaign_id = :c ORDER BY position",
+                            soci::use(id), soci::into(kind), soci::into(starts, starts_ind),
+                            soci::into(ends, ends_ind), soci::into(stated_as));
   phases.execute();
   while (phases.fetch()) {
     Phase p{*phase_from_name(kind), std::nullopt, std::nullopt, stated_as};
@@ -226,7 +226,8 @@ Result<StoredCampaign> SociStore::latest_campaign() {
   return read([&](soci::session& sql) -> Result<StoredCampaign> {
     long long id = 0;
     sql << "SELECT id FROM campaigns ORDER BY year DESC LIMIT 1", soci::into(id);
-    if (!sql.got_data()) return fail(make_error(ErrorCode::campaign_not_found, "campaign", "latest"));
+    if (!sql.got_data())
+      return fail(make_error(ErrorCode::campaign_not_found, "campaign", "latest"));
     auto c = load_campaign(sql, id);
     if (!c) return fail(c.error());
     return StoredCampaign{id, std::move(*c)};
@@ -236,8 +237,8 @@ Result<StoredCampaign> SociStore::latest_campaign() {
 Result<void> SociStore::set_list_target(long long campaign_id, std::string_view list, int size,
                                         const Actor& actor, Instant now) {
   if (size < 0) {
-    return fail(make_error(ErrorCode::value_out_of_range, "name", "target", "value",
-                           std::to_string(size)));
+    return fail(
+        make_error(ErrorCode::value_out_of_range, "name", "target", "value", std::to_string(size)));
   }
   return write([&](soci::session& sql) -> Result<void> {
     std::string code(list);
@@ -274,13 +275,14 @@ Result<void> SociStore::set_channel_quota(long long campaign_id, std::string_vie
     std::string channel_code(channel);
     auto old = l->quota_per_channel.find(channel_code);
     std::string before = old == l->quota_per_channel.end() ? "0" : std::to_string(old->second);
-    sql << "DELETE FROM list_quotas WHERE campaign_id = :c AND list_code = :l AND channel_code = :ch",
+    sql << "DELETE FROM list_quotas WHERE campaign_id = :c AND list_code = :l AND channel_code = "
+           ":ch",
         soci::use(campaign_id), soci::use(l->code), soci::use(channel_code);
     sql << "INSERT INTO list_quotas (campaign_id, list_code, channel_code, per_unit) "
            "VALUES (:c, :l, :ch, :n)",
         soci::use(campaign_id), soci::use(l->code), soci::use(channel_code), soci::use(per_unit);
-    std::string object = "campaign:" + std::to_string(campaign_id) + "/list:" + l->code +
-                         "/channel:" + channel_code;
+    std::string object =
+        "campaign:" + std::to_string(campaign_id) + "/list:" + l->code + "/channel:" + channel_code;
     audit(sql, actor, "campaign.set_quota", object, object_to_json({{"per_unit", before}}),
           object_to_json({{"per_unit", std::to_string(per_unit)}}), now);
     return {};

@@ -8,7 +8,7 @@
 namespace kczg::store {
 
 struct Dialect {
-  std::string_view name;         // "sqlite" or "postgresql"
+  std::string_view name;          // "sqlite" or "postgresql"
   std::string_view soci_backend;  // SOCI's backend name
   std::string_view primary_key;   // definition of a surrogate `id` column
   std::vector<std::string> on_connect;

@@ -18,7 +18,8 @@ std::optional<std::chrono::year_month_day> date_from(const ordered_json& j, cons
   if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
   int y = 0;
   unsigned m = 0, d = 0;
-  if (std::sscanf(j[key].get<std::string>().c_str(), "%d-%u-%u", &y, &m, &d) != 3) return std::nullopt;
+  if (std::sscanf(j[key].get<std::string>().c_str(), "%d-%u-%u", &y, &m, &d) != 3)
+    return std::nullopt;
   return std::chrono::year{y} / m / d;
 }
 
@@ -30,7 +31,8 @@ std::string eligibility_to_json(const EligibilityParams& p) {
   if (p.integration_org_founded_before) {
     j["integration_org_founded_before"] = date_text(*p.integration_org_founded_before);
   }
-  if (p.consortium_founded_before) j["consortium_founded_before"] = date_text(*p.consortium_founded_before);
+  if (p.consortium_founded_before)
+    j["consortium_founded_before"] = date_text(*p.consortium_founded_before);
   j["industrial_foundation_kinds"] = p.industrial_foundation_kinds;
   j["relisting_barred"] = p.relisting_barred;
   return j.dump();
@@ -39,10 +41,12 @@ std::string eligibility_to_json(const EligibilityParams& p) {
 EligibilityParams eligibility_from_json(const std::string& text) {
   ordered_json j = ordered_json::parse(text);
   EligibilityParams p;
-  if (j.contains("enterprise_max_age_years")) p.enterprise_max_age_years = j["enterprise_max_age_years"].get<int>();
+  if (j.contains("enterprise_max_age_years"))
+    p.enterprise_max_age_years = j["enterprise_max_age_years"].get<int>();
   p.integration_org_founded_before = date_from(j, "integration_org_founded_before");
   p.consortium_founded_before = date_from(j, "consortium_founded_before");
-  p.industrial_foundation_kinds = j.value("industrial_foundation_kinds", std::vector<std::string>{});
+  p.industrial_foundation_kinds =
+      j.value("industrial_foundation_kinds", std::vector<std::string>{});
   p.relisting_barred = j.value("relisting_barred", false);
   return p;
 }

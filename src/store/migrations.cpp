@@ -30,10 +30,12 @@ const std::vector<Migration>& migrations() {
            "kind TEXT NOT NULL, position INTEGER NOT NULL, starts_at BIGINT, ends_at BIGINT, "
            "stated_as TEXT NOT NULL, PRIMARY KEY (campaign_id, kind), "
            "CHECK (starts_at IS NULL OR ends_at IS NULL OR starts_at < ends_at))",
-           "CREATE TABLE review_bodies ({pk}, campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "CREATE TABLE review_bodies ({pk}, campaign_id BIGINT NOT NULL REFERENCES "
+           "campaigns(id), "
            "position INTEGER NOT NULL, name TEXT NOT NULL, contact TEXT NOT NULL, "
            "separately_organised INTEGER NOT NULL)",
-           "CREATE TABLE review_body_coverage (body_id BIGINT NOT NULL REFERENCES review_bodies(id), "
+           "CREATE TABLE review_body_coverage (body_id BIGINT NOT NULL REFERENCES "
+           "review_bodies(id), "
            "list_code TEXT NOT NULL, field_code TEXT NOT NULL, "
            "PRIMARY KEY (body_id, list_code, field_code))",
            "CREATE TABLE units ({pk}, name TEXT NOT NULL, uscc TEXT NOT NULL UNIQUE, "

@@ -48,8 +48,8 @@ Result<int> SociStore::migrate() {
 }
 
 void SociStore::audit(soci::session& sql, const Actor& actor, std::string_view action,
-                      std::string_view object, const std::string& before,
-                      const std::string& after, Instant now) {
+                      std::string_view object, const std::string& before, const std::string& after,
+                      Instant now) {
   long long at = to_micros(now);
   std::string role(role_name(actor.role)), action_text(action), object_text(object);
   sql << "INSERT INTO audit_log (at, actor, role, action, object, before_value, after_value) "

@@ -59,8 +59,8 @@ class Store {
   virtual Result<void> set_list_target(long long campaign_id, std::string_view list, int size,
                                        const Actor& actor, Instant now) = 0;
   virtual Result<void> set_channel_quota(long long campaign_id, std::string_view list,
-                                         std::string_view channel, int per_unit,
-                                         const Actor& actor, Instant now) = 0;
+                                         std::string_view channel, int per_unit, const Actor& actor,
+                                         Instant now) = 0;
 
   // Adds all units or none. REQUIRES: units checked by check_unit_rows.
   // Returns the new ids in order.
@@ -76,8 +76,8 @@ class Store {
 
   // Stores a draft. Errors list_unknown, field_required, field_unknown,
   // unit_not_found. REQUIRES: application.state == draft.
-  virtual Result<long long> create_application(const Application& application,
-                                               const Actor& actor, Instant now) = 0;
+  virtual Result<long long> create_application(const Application& application, const Actor& actor,
+                                               Instant now) = 0;
   // Error application_not_found {application}.
   virtual Result<Application> application(long long id) = 0;
   virtual Result<std::vector<ApplicationSummary>> application_summaries(long long campaign_id) = 0;

@@ -94,7 +94,8 @@ Result<Unit> SociStore::unit(long long id) {
     sql << "SELECT id, name, uscc, region, contact FROM units WHERE id = :id", soci::use(id),
         soci::into(u.id), soci::into(u.name), soci::into(u.uscc), soci::into(u.region),
         soci::into(u.contact);
-    if (!sql.got_data()) return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(id)));
+    if (!sql.got_data())
+      return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(id)));
     auto channels = load_unit_channels(sql, id);
     if (!channels) return fail(channels.error());
     u.channels = std::move(*channels);

@@ -32,16 +32,18 @@ std::string slurp(const fs::path& p) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    m_dir = fs::temp_directory_path() /
-            ("kczg-cli-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+    m_dir = fs::temp_directory_path() / ("kczg-cli-" + std::to_string(::getpid()) + "-" +
+                                         std::to_string(std::random_device{}()));
     fs::create_directories(m_dir);
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
   Outcome run(const std::string& args) {
-    std::string cmd = "cd '" + m_dir.string() + "' && '" KCZG_BINARY "' " + args + " >out.txt 2>err.txt";
+    std::string cmd =
+        "cd '" + m_dir.string() + "' && '" KCZG_BINARY "' " + args + " >out.txt 2>err.txt";
     int raw = std::system(cmd.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(m_dir / "out.txt"), slurp(m_dir / "err.txt")};
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(m_dir / "out.txt"),
+            slurp(m_dir / "err.txt")};
   }
 
   void write(const std::string& name, const std::string& text) {
@@ -65,8 +67,10 @@ TEST_F(CliTest, Preset2023ShowsFourListsAsJson) {
   auto j = nlohmann::json::parse(show.out);
   std::vector<std::pair<std::string, int>> lists;
   for (const auto& l : j["lists"]) lists.emplace_back(l["code"], l["target"]);
-  EXPECT_EQ(lists, (std::vector<std::pair<std::string, int>>{
-                       {"pioneer_tech", 150}, {"emerging_enterprise", 50}, {"integration_org", 10}, {"tech_manager", 20}}));
+  EXPECT_EQ(lists, (std::vector<std::pair<std::string, int>>{{"pioneer_tech", 150},
+                                                             {"emerging_enterprise", 50},
+                                                             {"integration_org", 10},
+                                                             {"tech_manager", 20}}));
   EXPECT_EQ(j["lists"][0]["fields"].size(), 6u);
   EXPECT_EQ(j["lists"][0]["quota_per_channel"]["pilot_city"], 3);
   EXPECT_EQ(j["lists"][0]["name"]["zh"], "先导技术榜");
@@ -104,10 +108,16 @@ TEST_F(CliTest, OneBadCheckDigitRefusesTheWholeFile) {
   std::string good1 = uscc("51100000D00000001"), good2 = uscc("12330000D00000004");
   std::string bad = uscc("12440000D00000005");
   bad.back() = bad.back() == '0' ? '1' : '0';
-  write("units.csv", "name,uscc,channels,region,contact\n"
-                     "甲学会," + good1 + ",national_society,100000,a\n"
-                     "乙科协," + good2 + ",provincial_association;pilot_city,浙江省,b\n"
-                     "丙科协," + bad + ",provincial_association,440000,c\n");
+  write("units.csv",
+        "name,uscc,channels,region,contact\n"
+        "甲学会," +
+            good1 +
+            ",national_society,100000,a\n"
+            "乙科协," +
+            good2 +
+            ",provincial_association;pilot_city,浙江省,b\n"
+            "丙科协," +
+            bad + ",provincial_association,440000,c\n");
   Outcome result = run("import units units.csv");
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.err.find("第 4 行，“uscc”列"), std::string::npos) << result.err;
@@ -119,15 +129,21 @@ TEST_F(CliTest, OneBadCheckDigitRefusesTheWholeFile) {
 TEST_F(CliTest, EveryBadRowIsListed) {
   ASSERT_EQ(run("campaign create --preset 2023").status, 0);
   std::string a = uscc("51100000D00000001");
-  write("units.csv", "单位名称,统一社会信用代码,推荐渠道,所在地区,联系人\n"
-                     "甲学会," + a + ",全国学会,100000,a\n"
-                     ",12330000D000000049,provincial_association,浙江省,b\n"
-                     "丙," + a + ",nowhere,火星,c\n");
+  write("units.csv",
+        "单位名称,统一社会信用代码,推荐渠道,所在地区,联系人\n"
+        "甲学会," +
+            a +
+            ",全国学会,100000,a\n"
+            ",12330000D000000049,provincial_association,浙江省,b\n"
+            "丙," +
+            a + ",nowhere,火星,c\n");
   Outcome result = run("--lang en import units units.csv");
   EXPECT_EQ(result.status, 1);
-  EXPECT_NE(result.err.find("Row 3, column \"name\": must not be empty"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Row 3, column \"name\": must not be empty"), std::string::npos)
+      << result.err;
   EXPECT_NE(result.err.find("Row 4, column \"uscc\": same as row 2"), std::string::npos);
-  EXPECT_NE(result.err.find("Row 4, column \"channels\": Unknown channel \"nowhere\""), std::string::npos);
+  EXPECT_NE(result.err.find("Row 4, column \"channels\": Unknown channel \"nowhere\""),
+            std::string::npos);
   EXPECT_NE(result.err.find("Row 4, column \"region\""), std::string::npos);
   EXPECT_NE(result.err.find("4 problems found"), std::string::npos);
   EXPECT_EQ(unit_count(), 0);
@@ -194,7 +210,8 @@ TEST_F(CliTest, DemoLoadsAndExportsApplicationsAndAudit) {
 TEST_F(CliTest, SecretariatEditsTheBorrowedValues) {
   ASSERT_EQ(run("campaign create --preset 2023").status, 0);
   ASSERT_EQ(run("campaign set-target --list emerging_enterprise --size 60").status, 0);
-  ASSERT_EQ(run("campaign set-quota --list tech_manager --channel pilot_city --per-unit 1").status, 0);
+  ASSERT_EQ(run("campaign set-quota --list tech_manager --channel pilot_city --per-unit 1").status,
+            0);
   auto j = nlohmann::json::parse(run("campaign show --format json").out);
   EXPECT_EQ(j["lists"][1]["target"], 60);
   EXPECT_EQ(j["lists"][3]["quota_per_channel"]["pilot_city"], 1);
@@ -205,7 +222,8 @@ TEST_F(CliTest, SecretariatEditsTheBorrowedValues) {
 TEST_F(CliTest, UnknownDatabaseAddressIsRefused) {
   Outcome result = run("--db mysql://x campaign show --lang en");
   EXPECT_EQ(result.status, 1);
-  EXPECT_NE(result.err.find("Database address \"mysql://x\" not understood"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Database address \"mysql://x\" not understood"), std::string::npos)
+      << result.err;
 }
 
 }  // namespace

@@ -22,8 +22,10 @@ const Legal k_legal[] = {
     {Action::resubmit, S::returned, Role::applicant, P::collection, S::submitted},
     {Action::recommend, S::submitted, Role::unit, P::collection, S::recommended},
     {Action::return_to_applicant, S::submitted, Role::unit, P::collection, S::returned},
-    {Action::pass_formal_check, S::recommended, Role::secretariat, P::preliminary_review, S::eligible},
-    {Action::fail_formal_check, S::recommended, Role::secretariat, P::preliminary_review, S::ineligible},
+    {Action::pass_formal_check, S::recommended, Role::secretariat, P::preliminary_review,
+     S::eligible},
+    {Action::fail_formal_check, S::recommended, Role::secretariat, P::preliminary_review,
+     S::ineligible},
     {Action::start_review, S::eligible, Role::review_body, P::preliminary_review, S::under_review},
     {Action::shortlist, S::under_review, Role::review_body, P::preliminary_review, S::shortlisted},
     {Action::reject_shortlist, S::under_review, Role::review_body, P::preliminary_review,
@@ -96,18 +98,18 @@ TEST(ApplicationState, WrongPhaseIsRefused) {
 TEST(ApplicationState, WrongStateIsRefused) {
   EXPECT_EQ(apply_action(Action::recommend, S::draft, Role::unit, P::collection, "").error().code,
             ErrorCode::transition_from_state);
-  EXPECT_EQ(apply_action(Action::submit, S::submitted, Role::applicant, P::collection, "")
-                .error()
-                .code,
-            ErrorCode::transition_from_state);
+  EXPECT_EQ(
+      apply_action(Action::submit, S::submitted, Role::applicant, P::collection, "").error().code,
+      ErrorCode::transition_from_state);
   EXPECT_EQ(apply_action(Action::list, S::under_review, Role::secretariat, P::final_review, "")
                 .error()
                 .code,
             ErrorCode::transition_from_state);
-  EXPECT_EQ(apply_action(Action::shortlist, S::eligible, Role::review_body, P::preliminary_review, "")
-                .error()
-                .code,
-            ErrorCode::transition_from_state);
+  EXPECT_EQ(
+      apply_action(Action::shortlist, S::eligible, Role::review_body, P::preliminary_review, "")
+          .error()
+          .code,
+      ErrorCode::transition_from_state);
 }
 
 TEST(ApplicationState, ReturnAndFailNeedAReason) {

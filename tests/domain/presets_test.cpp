@@ -18,10 +18,9 @@ int target(const Campaign& c, std::string_view list) { return find_list(c, list)
 TEST(Presets, The2022CallHasSevenListsWithPublishedSizes) {
   Campaign c = preset_2022();
   EXPECT_EQ(c.year, 2022);
-  EXPECT_EQ(list_codes(c),
-            (std::vector<std::string>{"pioneer_tech", "emerging_enterprise", "integration_org",
-                                      "entrepreneur", "tech_manager", "intl_cooperation",
-                                      "open_source"}));
+  EXPECT_EQ(list_codes(c), (std::vector<std::string>{
+                               "pioneer_tech", "emerging_enterprise", "integration_org",
+                               "entrepreneur", "tech_manager", "intl_cooperation", "open_source"}));
   EXPECT_EQ(target(c, "pioneer_tech"), 150);
   EXPECT_EQ(target(c, "emerging_enterprise"), 100);
   EXPECT_EQ(target(c, "integration_org"), 10);
@@ -131,7 +130,8 @@ TEST(Presets, The2023CallHasFourListsOf230) {
   EXPECT_EQ(find_list(c, "emerging_enterprise")->quota_per_channel.at("pilot_city"), 5);
   // The borrowed values say where they come from.
   auto mentions = [&](std::string_view text) {
-    return std::ranges::any_of(c.notes, [&](const std::string& n) { return n.find(text) != n.npos; });
+    return std::ranges::any_of(c.notes,
+                               [&](const std::string& n) { return n.find(text) != n.npos; });
   };
   EXPECT_TRUE(mentions("150 / 50 / 10 / 20"));
   EXPECT_TRUE(mentions("2022 call"));
@@ -168,9 +168,11 @@ TEST(Campaign, ListFieldCheck) {
   Campaign c = preset_2023();
   EXPECT_TRUE(check_list_field(c, "pioneer_tech", "biomedicine"));
   EXPECT_EQ(check_list_field(c, "pioneer_tech", "").error().code, ErrorCode::field_required);
-  EXPECT_EQ(check_list_field(c, "pioneer_tech", "resources").error().code, ErrorCode::field_unknown);
+  EXPECT_EQ(check_list_field(c, "pioneer_tech", "resources").error().code,
+            ErrorCode::field_unknown);
   EXPECT_EQ(check_list_field(c, "entrepreneur", "").error().code, ErrorCode::list_unknown);
-  EXPECT_EQ(check_list_field(c, "tech_manager", "biomedicine").error().code, ErrorCode::field_unknown);
+  EXPECT_EQ(check_list_field(c, "tech_manager", "biomedicine").error().code,
+            ErrorCode::field_unknown);
   EXPECT_TRUE(check_list_field(c, "tech_manager", ""));
 }
 

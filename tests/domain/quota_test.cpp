@@ -17,9 +17,9 @@ TEST(Quota, OneChannelGivesTheCallsNumber) {
 TEST(Quota, QuotaStacksAcrossChannels) {
   Campaign c = preset_2022();
   EXPECT_EQ(unit_quota(c, "pioneer_tech", {"pilot_city", "consortium_member"}), 6);
-  EXPECT_EQ(unit_quota(c, "emerging_enterprise",
-                       {"national_society", "pilot_city", "consortium_member"}),
-            15);
+  EXPECT_EQ(
+      unit_quota(c, "emerging_enterprise", {"national_society", "pilot_city", "consortium_member"}),
+      15);
   EXPECT_EQ(unit_quota(c, "integration_org", {"central_enterprise", "other"}), 4);
 }
 

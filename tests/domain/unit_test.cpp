@@ -13,7 +13,8 @@ std::string uscc(const std::string& first17) { return first17 + uscc_check_digit
 TEST(UnitRows, GoodRowsBecomeUnits) {
   std::vector<UnitRow> rows{
       {2, "甲学会", uscc("51100000D00000001"), "national_society", "100000", "a"},
-      {3, "乙市科协", " " + uscc("12330300D00000007") + " ", "试点城市、联合体成员单位；national_society", "温州市", "b"},
+      {3, "乙市科协", " " + uscc("12330300D00000007") + " ",
+       "试点城市、联合体成员单位；national_society", "温州市", "b"},
   };
   auto units = check_unit_rows(preset_2023(), rows, gb2260(), {});
   ASSERT_TRUE(units);
@@ -39,10 +40,10 @@ TEST(UnitRows, EveryProblemNamesRowAndColumn) {
     found.push_back(std::string(e.param("row")) + ":" + std::string(e.param("column")) + ":" +
                     std::string(code_name(e.code)));
   }
-  EXPECT_EQ(found, (std::vector<std::string>{"3:name:import_cell_empty", "3:uscc:import_duplicate",
-                                             "3:channels:import_cell_empty",
-                                             "3:region:import_cell_empty",
-                                             "4:uscc:uscc_check_digit", "4:channels:channel_unknown"}));
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"3:name:import_cell_empty", "3:uscc:import_duplicate",
+                                      "3:channels:import_cell_empty", "3:region:import_cell_empty",
+                                      "4:uscc:uscc_check_digit", "4:channels:channel_unknown"}));
 }
 
 TEST(UnitRows, StoredCodesAreRefused) {

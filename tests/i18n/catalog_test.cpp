@@ -6,8 +6,8 @@ namespace kczg {
 namespace {
 
 TEST(Catalog, EveryErrorCodeHasBothLanguages) {
-#define KCZG_CHECK(name)                                 \
-  EXPECT_TRUE(has_message(#name, Lang::zh)) << #name;    \
+#define KCZG_CHECK(name)                              \
+  EXPECT_TRUE(has_message(#name, Lang::zh)) << #name; \
   EXPECT_TRUE(has_message(#name, Lang::en)) << #name;
   KCZG_ERROR_CODES(KCZG_CHECK)
 #undef KCZG_CHECK

@@ -40,8 +40,8 @@ void StoreTest::SetUp() {
     soci::session admin("postgresql", pg);
     admin << "CREATE SCHEMA " + m_schema;
     std::string base(pg);
-    m_url = base + (base.find('?') == std::string::npos ? "?" : "&") +
-            "options=-csearch_path%3D" + m_schema;
+    m_url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+            m_schema;
   }
   auto store = open_store(m_url, {.connections = 4});
   ASSERT_TRUE(store) << code_name(store.error().code) << " " << store.error().param("detail");

@@ -34,7 +34,8 @@ TEST_P(StoreTest, SecondCampaignOfAYearIsRefused) {
 
 TEST_P(StoreTest, SecretariatEditsTargetAndQuotaWithAudit) {
   long long id = create_2023();
-  ASSERT_TRUE(m_store->set_list_target(id, "emerging_enterprise", 60, m_secretariat, in_collection()));
+  ASSERT_TRUE(
+      m_store->set_list_target(id, "emerging_enterprise", 60, m_secretariat, in_collection()));
   ASSERT_TRUE(m_store->set_channel_quota(id, "pioneer_tech", "pilot_city", 4, m_secretariat,
                                          in_collection()));
   Campaign c = m_store->campaign_by_id(id)->campaign;
@@ -48,19 +49,17 @@ TEST_P(StoreTest, SecretariatEditsTargetAndQuotaWithAudit) {
   EXPECT_EQ(log[1].after_value, R"({"target_size":"60"})");
   EXPECT_EQ(log[1].actor, "secretariat@test");
   EXPECT_EQ(log[2].before_value, R"({"per_unit":"3"})");
-  EXPECT_EQ(m_store->set_list_target(id, "open_source", 1, m_secretariat, in_collection())
-                .error()
-                .code,
-            ErrorCode::list_unknown);
-  EXPECT_EQ(m_store->set_list_target(id, "tech_manager", -1, m_secretariat, in_collection())
-                .error()
-                .code,
-            ErrorCode::value_out_of_range);
-  EXPECT_EQ(m_store->set_channel_quota(id, "pioneer_tech", "nowhere", 1, m_secretariat,
-                                       in_collection())
-                .error()
-                .code,
-            ErrorCode::channel_unknown);
+  EXPECT_EQ(
+      m_store->set_list_target(id, "open_source", 1, m_secretariat, in_collection()).error().code,
+      ErrorCode::list_unknown);
+  EXPECT_EQ(
+      m_store->set_list_target(id, "tech_manager", -1, m_secretariat, in_collection()).error().code,
+      ErrorCode::value_out_of_range);
+  EXPECT_EQ(
+      m_store->set_channel_quota(id, "pioneer_tech", "nowhere", 1, m_secretariat, in_collection())
+          .error()
+          .code,
+      ErrorCode::channel_unknown);
   EXPECT_EQ(m_store->audit_log()->size(), 3u);
 }
 
@@ -126,7 +125,8 @@ TEST_P(StoreTest, RecommendCountsAgainstQuotaPerField) {
   std::vector<long long> bio, materials;
   for (int i = 0; i < 4; ++i) bio.push_back(submitted_application(c, unit));
   materials.push_back(submitted_application(c, unit, "pioneer_tech", "advanced_materials"));
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(m_store->recommend(bio[i], unit, m_unit, in_collection()));
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(m_store->recommend(bio[i], unit, m_unit, in_collection()));
   auto full = m_store->recommend(bio[3], unit, m_unit, in_collection());
   ASSERT_FALSE(full);
   EXPECT_EQ(full.error().code, ErrorCode::quota_exhausted);
@@ -147,7 +147,8 @@ TEST_P(StoreTest, StackedChannelsStackTheQuota) {
   long long unit = add_unit("双渠道单位", {"pilot_city", "consortium_member"});  // 2 + 2
   std::vector<long long> apps;
   for (int i = 0; i < 5; ++i) apps.push_back(submitted_application(c, unit, "tech_manager", ""));
-  for (int i = 0; i < 4; ++i) EXPECT_TRUE(m_store->recommend(apps[i], unit, m_unit, in_collection()));
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(m_store->recommend(apps[i], unit, m_unit, in_collection()));
   EXPECT_EQ(m_store->recommend(apps[4], unit, m_unit, in_collection()).error().code,
             ErrorCode::quota_exhausted);
 }
@@ -186,8 +187,8 @@ TEST_P(StoreTest, EveryChangeIsAudited) {
   EXPECT_EQ(log.back().role, "unit");
   EXPECT_EQ(log.back().object, "application:" + std::to_string(app));
   EXPECT_EQ(log.back().before_value, R"({"state":"submitted"})");
-  EXPECT_EQ(log.back().after_value,
-            R"({"state":"recommended","unit":")" + std::to_string(unit) + R"(","quota_used":"1/3"})");
+  EXPECT_EQ(log.back().after_value, R"({"state":"recommended","unit":")" + std::to_string(unit) +
+                                        R"(","quota_used":"1/3"})");
 }
 
 TEST_P(StoreTest, AuditLogIsAppendOnlyInTheDatabase) {
@@ -216,7 +217,8 @@ TEST_P(StoreTest, ConcurrentRecommendationsNeverOvershoot) {
     threads.emplace_back([&, t] {
       auto store = open_another(1);
       for (int i = 0; i < k_each; ++i) {
-        auto r = store->recommend(apps[std::size_t(i * k_threads + t)], unit, m_unit, in_collection());
+        auto r =
+            store->recommend(apps[std::size_t(i * k_threads + t)], unit, m_unit, in_collection());
         if (r) {
           ++accepted;
         } else if (r.error().code == ErrorCode::quota_exhausted) {
