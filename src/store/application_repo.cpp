@@ -188,14 +188,14 @@ Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_
 Result<ApplicationState> SociStore::transition(long long application_id, Action action,
                                                const Actor& actor, std::string_view reason,
                                                Instant now) {
+  if (action == Action::recommend) {
+    // Only recommend() counts the quota; refuse the shortcut.
+    return fail(make_error(ErrorCode::transition_unknown, "action", "recommend"));
+  }
   return write([&](soci::session& sql) -> Result<ApplicationState> {
     auto app = load_application(sql, application_id);
     if (!app) return fail(app.error());
     auto phase = workflow_phase(load_phases(sql, app->campaign_id), now);
-    if (action == Action::recommend) {
-      // Only recommend() counts the quota; refuse the shortcut.
-      return fail(make_error(ErrorCode::transition_unknown, "action", "recommend"));
-    }
     auto to = apply_action(action, app->state, actor.role, phase, reason);
     if (!to) return fail(to.error());
     if (!move_state(sql, application_id, app->state, *to, reason, now)) {
