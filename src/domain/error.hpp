@@ -53,7 +53,20 @@ namespace kczg {
   X(database_url)              /* {url} */                                          \
   X(database_unavailable)      /* {detail} */                                       \
   X(database_failure)          /* {detail} */                                       \
-  X(audit_append_only)         /* an audit row cannot change */
+  X(audit_append_only)         /* an audit row cannot change */                   \
+  X(account_exists)            /* {login} */                                      \
+  X(account_not_found)         /* {account} */                                    \
+  X(login_invalid)             /* {login}: not an e-mail address or phone number */ \
+  X(password_too_short)        /* needs {min} characters */                       \
+  X(password_mismatch)         /* the two passwords differ */                     \
+  X(sign_in_failed)            /* wrong login or password (never says which) */   \
+  X(sign_in_throttled)         /* too many attempts; retry after {seconds} s */   \
+  X(token_invalid)             /* invitation or reset link unknown, used or expired */ \
+  X(not_signed_in)             /* the page needs a signed-in user */              \
+  X(forbidden)                 /* {role} may not do this */                       \
+  X(csrf_failed)               /* the form is stale or forged */                  \
+  X(not_found)                 /* {path} */                                       \
+  X(field_invalid)             /* {field}: {detail} */
 
 enum class ErrorCode {
 #define KCZG_ENUM(name) name,

@@ -290,3 +290,44 @@ Result<void> SociStore::set_channel_quota(long long campaign_id, std::string_vie
 }
 
 }  // namespace kczg::store
+
+namespace kczg::store {
+
+Result<void> SociStore::set_phase_dates(long long campaign_id, PhaseKind kind,
+                                        std::optional<Instant> starts_at,
+                                        std::optional<Instant> ends_at, const Actor& actor,
+                                        Instant now) {
+  if (starts_at && ends_at && *starts_at >= *ends_at) {
+    return fail(make_error(ErrorCode::value_out_of_range, "name", "ends_at", "value",
+                           format_shanghai(*ends_at)));
+  }
+  return write([&](soci::session& sql) -> Result<void> {
+    std::string name(phase_name(kind));
+    long long old_starts = 0, old_ends = 0;
+    soci::indicator old_starts_ind, old_ends_ind;
+    sql << "SELECT starts_at, ends_at FROM phases WHERE campaign_id = :c AND kind = :k",
+        soci::use(campaign_id), soci::use(name), soci::into(old_starts, old_starts_ind),
+        soci::into(old_ends, old_ends_ind);
+    if (!sql.got_data()) {
+      return fail(make_error(ErrorCode::campaign_not_found, "campaign", std::to_string(campaign_id)));
+    }
+    long long starts = starts_at ? to_micros(*starts_at) : 0, ends = ends_at ? to_micros(*ends_at) : 0;
+    soci::indicator starts_ind = starts_at ? soci::i_ok : soci::i_null;
+    soci::indicator ends_ind = ends_at ? soci::i_ok : soci::i_null;
+    sql << "UPDATE phases SET starts_at = :s, ends_at = :e WHERE campaign_id = :c AND kind = :k",
+        soci::use(starts, starts_ind), soci::use(ends, ends_ind), soci::use(campaign_id),
+        soci::use(name);
+    auto text = [](soci::indicator ind, long long us) {
+      return ind == soci::i_ok ? format_shanghai(from_micros(us)) : std::string();
+    };
+    audit(sql, actor, "campaign.set_phase",
+          "campaign:" + std::to_string(campaign_id) + "/phase:" + name,
+          object_to_json({{"starts_at", text(old_starts_ind, old_starts)},
+                          {"ends_at", text(old_ends_ind, old_ends)}}),
+          object_to_json({{"starts_at", text(starts_ind, starts)}, {"ends_at", text(ends_ind, ends)}}),
+          now);
+    return {};
+  });
+}
+
+}  // namespace kczg::store

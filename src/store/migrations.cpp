@@ -63,6 +63,27 @@ const std::vector<Migration>& migrations() {
            "role TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, "
            "before_value TEXT NOT NULL, after_value TEXT NOT NULL)",
        }},
+      {2,
+       {
+           "CREATE TABLE accounts ({pk}, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, "
+           "display_name TEXT NOT NULL, status TEXT NOT NULL, password_hash TEXT NOT NULL, "
+           "applicant_id BIGINT REFERENCES applicants(id), unit_id BIGINT REFERENCES units(id), "
+           "created_at BIGINT NOT NULL)",
+           "CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, "
+           "account_id BIGINT NOT NULL REFERENCES accounts(id), csrf_token TEXT NOT NULL, "
+           "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+           "CREATE INDEX sessions_by_account ON sessions (account_id)",
+           "CREATE TABLE api_tokens (token_hash TEXT PRIMARY KEY, "
+           "account_id BIGINT NOT NULL REFERENCES accounts(id), name TEXT NOT NULL, "
+           "created_at BIGINT NOT NULL)",
+           "CREATE TABLE links (token_hash TEXT PRIMARY KEY, purpose TEXT NOT NULL, "
+           "account_id BIGINT NOT NULL REFERENCES accounts(id), expires_at BIGINT NOT NULL, "
+           "used_at BIGINT, created_at BIGINT NOT NULL)",
+           "CREATE TABLE throttle (key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, "
+           "hits INTEGER NOT NULL)",
+           "CREATE TABLE outbox ({pk}, to_address TEXT NOT NULL, subject TEXT NOT NULL, "
+           "body TEXT NOT NULL, created_at BIGINT NOT NULL, sent_at BIGINT)",
+       }},
   };
   return all;
 }

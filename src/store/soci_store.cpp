@@ -114,3 +114,37 @@ Result<std::unique_ptr<Store>> open_store(std::string_view url, StoreOptions opt
 }
 
 }  // namespace kczg
+
+namespace kczg::store {
+
+Result<std::vector<AuditEntry>> SociStore::audit_search(const AuditFilter& filter,
+                                                        std::size_t limit) {
+  return read([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
+    std::vector<AuditEntry> entries;
+    AuditEntry e;
+    long long at = 0;
+    int max = int(limit);
+    // Prefix matches by range, so they need no LIKE escaping and can use an index.
+    std::string action_end = filter.action + "\xF4\x8F\xBF\xBF";
+    std::string object_end = filter.object + "\xF4\x8F\xBF\xBF";
+    int any_actor = filter.actor.empty();
+    soci::statement st =
+        (sql.prepare << "SELECT id, at, actor, role, action, object, before_value, after_value "
+                        "FROM audit_log WHERE (:any_actor = 1 OR actor = :actor) "
+                        "AND action >= :a AND action < :a_end "
+                        "AND object >= :o AND object < :o_end ORDER BY id DESC LIMIT :n",
+         soci::use(any_actor), soci::use(filter.actor), soci::use(filter.action),
+         soci::use(action_end), soci::use(filter.object), soci::use(object_end), soci::use(max),
+         soci::into(e.id), soci::into(at), soci::into(e.actor), soci::into(e.role),
+         soci::into(e.action), soci::into(e.object), soci::into(e.before_value),
+         soci::into(e.after_value));
+    st.execute();
+    while (st.fetch()) {
+      e.at = from_micros(at);
+      entries.push_back(e);
+    }
+    return entries;
+  });
+}
+
+}  // namespace kczg::store

@@ -51,6 +51,38 @@ class SociStore final : public Store {
                          std::string_view field) override;
 
   Result<std::vector<AuditEntry>> audit_log() override;
+  Result<std::vector<AuditEntry>> audit_search(const AuditFilter& filter,
+                                               std::size_t limit) override;
+  Result<void> set_phase_dates(long long campaign_id, PhaseKind kind,
+                               std::optional<Instant> starts_at, std::optional<Instant> ends_at,
+                               const Actor& actor, Instant now) override;
+
+  Result<long long> create_account(const Account& account, const std::string& password_hash,
+                                   const Actor& actor, Instant now) override;
+  Result<Account> account(long long id) override;
+  Result<Account> account_by_login(std::string_view login) override;
+  Result<std::string> password_hash(long long account_id) override;
+  Result<std::vector<Account>> accounts() override;
+  Result<void> set_password(long long account_id, const std::string& password_hash,
+                            const Actor& actor, Instant now) override;
+  Result<void> create_session(const std::string& id_hash, long long account_id,
+                              const std::string& csrf_token, Instant expires_at,
+                              Instant now) override;
+  Result<Session> session(const std::string& id_hash, Instant now) override;
+  Result<void> delete_session(const std::string& id_hash) override;
+  Result<void> create_api_token(const std::string& token_hash, long long account_id,
+                                const std::string& name, const Actor& actor,
+                                Instant now) override;
+  Result<Account> account_by_api_token(const std::string& token_hash) override;
+  Result<void> create_link(const std::string& token_hash, std::string_view purpose,
+                           long long account_id, Instant expires_at, Instant now) override;
+  Result<long long> consume_link(const std::string& token_hash, std::string_view purpose,
+                                 Instant now) override;
+  Result<int> throttle_hit(const std::string& key, Instant now,
+                           std::chrono::seconds window) override;
+  Result<void> throttle_clear(const std::string& key) override;
+  Result<void> enqueue_mail(const OutboxMail& mail, Instant now) override;
+  Result<std::vector<OutboxMail>> outbox(std::size_t limit) override;
 
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,
@@ -66,6 +98,8 @@ class SociStore final : public Store {
              std::string_view object, const std::string& before, const std::string& after,
              Instant now);
   Result<Campaign> load_campaign(soci::session& sql, long long id);
+  Result<Account> load_account(soci::session& sql, const std::string& where,
+                               const std::string& key);
   Result<Application> load_application(soci::session& sql, long long id);
   Result<std::vector<std::string>> load_unit_channels(soci::session& sql, long long unit_id);
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/account.hpp"
 #include "domain/application.hpp"
 #include "domain/campaign.hpp"
 #include "domain/unit.hpp"
@@ -35,6 +36,12 @@ struct AuditEntry {
   std::string object;        // e.g. "application:12"
   std::string before_value;  // JSON; "{}" when the object is new
   std::string after_value;   // JSON
+};
+
+struct AuditFilter {
+  std::string actor;   // exact
+  std::string action;  // prefix, e.g. "application."
+  std::string object;  // prefix, e.g. "application:12"
 };
 
 class Store {
@@ -102,6 +109,58 @@ class Store {
 
   // The whole audit log, oldest first.
   virtual Result<std::vector<AuditEntry>> audit_log() = 0;
+  // The newest `limit` entries matching the filter (empty fields match all), newest first.
+  virtual Result<std::vector<AuditEntry>> audit_search(const AuditFilter& filter,
+                                                       std::size_t limit) = 0;
+
+  // The secretariat opens, closes or reschedules a phase. Error value_out_of_range when
+  // starts_at is not before ends_at.
+  virtual Result<void> set_phase_dates(long long campaign_id, PhaseKind kind,
+                                       std::optional<Instant> starts_at,
+                                       std::optional<Instant> ends_at, const Actor& actor,
+                                       Instant now) = 0;
+
+  // Accounts. `password_hash` is "" for an invited account. Error account_exists.
+  virtual Result<long long> create_account(const Account& account, const std::string& password_hash,
+                                           const Actor& actor, Instant now) = 0;
+  virtual Result<Account> account(long long id) = 0;
+  // Error account_not_found {account}.
+  virtual Result<Account> account_by_login(std::string_view login) = 0;
+  virtual Result<std::string> password_hash(long long account_id) = 0;
+  virtual Result<std::vector<Account>> accounts() = 0;
+  // Sets the password and activates the account.
+  virtual Result<void> set_password(long long account_id, const std::string& password_hash,
+                                    const Actor& actor, Instant now) = 0;
+
+  // Sessions, keyed by a hash of the cookie's random id so a read of the table gives no
+  // usable session. A session lookup returns not_signed_in when unknown or expired.
+  virtual Result<void> create_session(const std::string& id_hash, long long account_id,
+                                      const std::string& csrf_token, Instant expires_at,
+                                      Instant now) = 0;
+  virtual Result<Session> session(const std::string& id_hash, Instant now) = 0;
+  virtual Result<void> delete_session(const std::string& id_hash) = 0;
+
+  // API tokens for scripts, also stored as hashes.
+  virtual Result<void> create_api_token(const std::string& token_hash, long long account_id,
+                                        const std::string& name, const Actor& actor,
+                                        Instant now) = 0;
+  virtual Result<Account> account_by_api_token(const std::string& token_hash) = 0;
+
+  // One-use links (invitation, password reset) by purpose. consume_link returns the
+  // account and marks the link used, once; error token_invalid otherwise.
+  virtual Result<void> create_link(const std::string& token_hash, std::string_view purpose,
+                                   long long account_id, Instant expires_at, Instant now) = 0;
+  virtual Result<long long> consume_link(const std::string& token_hash, std::string_view purpose,
+                                         Instant now) = 0;
+
+  // Counts one attempt under `key` in the current window; returns how many attempts the
+  // window holds now (including this one). Shared by every server on the database.
+  virtual Result<int> throttle_hit(const std::string& key, Instant now,
+                                   std::chrono::seconds window) = 0;
+  virtual Result<void> throttle_clear(const std::string& key) = 0;
+
+  virtual Result<void> enqueue_mail(const OutboxMail& mail, Instant now) = 0;
+  virtual Result<std::vector<OutboxMail>> outbox(std::size_t limit) = 0;
 };
 
 struct StoreOptions {
