@@ -1,9 +1,9 @@
 // kczg migrate; kczg campaign create | show | set-target | set-quota
 #include <ostream>
 
-#include "cli/campaign_json.hpp"
 #include "cli/commands.hpp"
 #include "domain/presets.hpp"
+#include "web/api/campaign_json.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -112,7 +112,8 @@ int run_campaign_show(const Context& ctx, const std::string& format, int year) {
   auto by_state = (*store)->count_by_state(stored->id);
   if (!by_state) return report(ctx, by_state.error());
   if (format == "json") {
-    *ctx.out << campaign_to_json(stored->campaign, stored->id, units->size(), *by_state) << "\n";
+    *ctx.out << web::campaign_to_json(stored->campaign, stored->id, units->size(), *by_state)
+             << "\n";
   } else {
     print_text(ctx, *stored, units->size(), *by_state);
   }

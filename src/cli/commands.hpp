@@ -25,6 +25,15 @@ int run_export_applications(const Context& context, const std::string& format,
                             const std::filesystem::path& out, int year);
 int run_audit_export(const Context& context, const std::filesystem::path& out);
 
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  int workers = 4;
+  std::string static_dir = "static";
+  bool quiet = false;  // no access log
+};
+// Serves the web UI and API until SIGTERM/SIGINT.
+int run_serve(const Context& context, const ServeOptions& options);
+
 // Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications.
 int run_demo_load(const Context& context, const std::string& preset,
                   const std::filesystem::path& units_file);

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "domain/presets.hpp"
 #include "domain/quota.hpp"
+#include "web/security/secrets.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -60,6 +61,43 @@ Instant demo_instant(const Campaign& campaign, std::size_t i, std::size_t n) {
   return *collection->starts_at +
          std::chrono::duration_cast<std::chrono::microseconds>(span * share) -
          std::chrono::minutes(10);
+}
+
+// One signed-in account per role, with a password printed for the demo only.
+constexpr std::string_view k_demo_password = "kczg-demo-2023";
+
+Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant_id,
+                               long long unit_id) {
+  struct Demo {
+    const char* login;
+    Role role;
+    const char* name;
+  };
+  const Demo demos[] = {
+      {"secretariat@demo.kczg.cn", Role::secretariat, "演示·联合秘书处"},
+      {"applicant@demo.kczg.cn", Role::applicant, "演示·申报企业"},
+      {"unit@demo.kczg.cn", Role::unit, "演示·推荐单位"},
+      {"review@demo.kczg.cn", Role::review_body, "演示·评审机构"},
+      {"expert@demo.kczg.cn", Role::expert, "演示·评审专家"},
+      {"partner@demo.kczg.cn", Role::partner, "演示·金融伙伴"},
+  };
+  if (!web::init_secrets())
+    return fail(make_error(ErrorCode::database_unavailable, "detail", "libsodium"));
+  std::string hash = web::hash_password(k_demo_password);
+  for (const Demo& d : demos) {
+    if (s.account_by_login(d.login)) continue;
+    Account a;
+    a.login = d.login;
+    a.role = d.role;
+    a.display_name = d.name;
+    a.status = AccountStatus::active;
+    if (d.role == Role::applicant) a.applicant_id = applicant_id;
+    if (d.role == Role::unit) a.unit_id = unit_id;
+    if (auto id = s.create_account(a, hash, ctx.actor, now()); !id) return fail(id.error());
+  }
+  *ctx.out << "demo accounts (password " << k_demo_password << "):\n";
+  for (const Demo& d : demos) *ctx.out << "  " << role_name(d.role) << "\t" << d.login << "\n";
+  return {};
 }
 
 }  // namespace
@@ -119,6 +157,14 @@ int run_demo_load(const Context& ctx, const std::string& preset,
       }
     }
     by_state = s.count_by_state(stored->id);
+  }
+  auto summaries = s.application_summaries(stored->id);
+  if (!summaries) return report(ctx, summaries.error());
+  long long first_applicant = summaries->empty() ? 0 : summaries->front().application.applicant_id;
+  long long first_unit =
+      summaries->empty() ? units->front().id : summaries->front().application.unit_id;
+  if (auto demo = add_demo_accounts(ctx, s, first_applicant, first_unit); !demo) {
+    return report(ctx, demo.error());
   }
   int total = 0;
   for (const auto& [state, n] : by_state.value_or(std::map<std::string, int>{})) total += n;

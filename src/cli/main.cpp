@@ -95,6 +95,15 @@ int main(int argc, char** argv) {
   audit_export->add_option("--out", out)->required();
   audit_export->callback([&] { rc = cli::run_audit_export(ctx, out); });
 
+  cli::ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "serve the web UI and JSON API");
+  serve->add_option("--listen", serve_options.listen, "ADDRESS:PORT (port 0: any free port)");
+  serve->add_option("--workers", serve_options.workers, "handler threads")
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--static", serve_options.static_dir, "directory of CSS and JS");
+  serve->add_flag("--quiet", serve_options.quiet, "no access log");
+  serve->callback([&] { rc = cli::run_serve(ctx, serve_options); });
+
   auto* demo = app.add_subcommand("demo", "demo data")->require_subcommand(1);
   std::string demo_preset = "2023", demo_units = "demo/units.csv";
   auto* load = demo->add_subcommand("load", "load a demo campaign with units and applications");

@@ -10,7 +10,7 @@
 namespace kczg {
 
 enum class AccountStatus {
-  invited,   // created by the secretariat; no password until the invitation is used
+  invited,  // created by the secretariat; no password until the invitation is used
   active,
   disabled,
 };

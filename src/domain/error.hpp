@@ -14,58 +14,58 @@
 namespace kczg {
 
 // The X-macro keeps the enum and its stable names (the catalog keys) in one place.
-#define KCZG_ERROR_CODES(X)                                                         \
-  X(usage)                     /* bad command line: {detail} */                     \
-  X(uscc_length)               /* {value} has {length} characters, needs 18 */      \
-  X(uscc_alphabet)             /* {value}: {char} at position {position} */         \
-  X(uscc_region_format)        /* {value}: region {region} is not 6 digits */       \
-  X(uscc_unknown_province)     /* {value}: province {province} unknown */           \
-  X(uscc_check_digit)          /* {value}: expected {expected}, got {actual} */     \
-  X(region_unknown)            /* {value} is neither a division code nor name */    \
-  X(transition_unknown)        /* {action} */                                       \
-  X(transition_from_state)     /* {action} not allowed from {state} */              \
-  X(transition_role)           /* {action} needs {role}, actor is {actor_role} */   \
-  X(transition_phase)          /* {action} needs phase {phases}, now {phase} */     \
-  X(transition_reason_missing) /* {action} needs a reason */                        \
-  X(quota_exhausted)           /* {unit} used {used} of {quota} for {list} */       \
-  X(quota_none)                /* {list} has no unit quota */                       \
-  X(preset_unknown)            /* {preset} */                                       \
-  X(campaign_not_found)        /* {campaign} */                                     \
-  X(campaign_exists)           /* {year} */                                         \
-  X(list_unknown)              /* {list} */                                         \
-  X(field_unknown)             /* {list} {field} */                                 \
-  X(field_required)            /* {list} needs a field */                           \
-  X(channel_unknown)           /* {channel} */                                      \
-  X(unit_not_found)            /* {unit} */                                         \
-  X(application_not_found)     /* {application} */                                  \
-  X(application_wrong_unit)    /* {application} names another unit */               \
-  X(value_out_of_range)        /* {name} = {value}, allowed {min}..{max} */         \
-  X(file_unreadable)           /* {path}: {detail} */                               \
-  X(file_encoding)             /* {path}: neither UTF-8 nor GB18030 */              \
-  X(file_write_failed)         /* {path}: {detail} */                               \
-  X(csv_malformed)             /* {path} row {row}: {detail} */                     \
-  X(xlsx_malformed)            /* {path}: {detail} */                               \
-  X(import_missing_column)     /* {column} */                                       \
-  X(import_rejected)           /* {count} bad rows, nothing stored */               \
-  X(import_cell_empty)         /* row {row} column {column} */                      \
-  X(import_duplicate)          /* row {row} column {column}: same as row {other} */ \
-  X(import_exists)             /* row {row} column {column}: {value} stored */      \
-  X(database_url)              /* {url} */                                          \
-  X(database_unavailable)      /* {detail} */                                       \
-  X(database_failure)          /* {detail} */                                       \
-  X(audit_append_only)         /* an audit row cannot change */                   \
-  X(account_exists)            /* {login} */                                      \
-  X(account_not_found)         /* {account} */                                    \
-  X(login_invalid)             /* {login}: not an e-mail address or phone number */ \
-  X(password_too_short)        /* needs {min} characters */                       \
-  X(password_mismatch)         /* the two passwords differ */                     \
-  X(sign_in_failed)            /* wrong login or password (never says which) */   \
-  X(sign_in_throttled)         /* too many attempts; retry after {seconds} s */   \
+#define KCZG_ERROR_CODES(X)                                                            \
+  X(usage)                     /* bad command line: {detail} */                        \
+  X(uscc_length)               /* {value} has {length} characters, needs 18 */         \
+  X(uscc_alphabet)             /* {value}: {char} at position {position} */            \
+  X(uscc_region_format)        /* {value}: region {region} is not 6 digits */          \
+  X(uscc_unknown_province)     /* {value}: province {province} unknown */              \
+  X(uscc_check_digit)          /* {value}: expected {expected}, got {actual} */        \
+  X(region_unknown)            /* {value} is neither a division code nor name */       \
+  X(transition_unknown)        /* {action} */                                          \
+  X(transition_from_state)     /* {action} not allowed from {state} */                 \
+  X(transition_role)           /* {action} needs {role}, actor is {actor_role} */      \
+  X(transition_phase)          /* {action} needs phase {phases}, now {phase} */        \
+  X(transition_reason_missing) /* {action} needs a reason */                           \
+  X(quota_exhausted)           /* {unit} used {used} of {quota} for {list} */          \
+  X(quota_none)                /* {list} has no unit quota */                          \
+  X(preset_unknown)            /* {preset} */                                          \
+  X(campaign_not_found)        /* {campaign} */                                        \
+  X(campaign_exists)           /* {year} */                                            \
+  X(list_unknown)              /* {list} */                                            \
+  X(field_unknown)             /* {list} {field} */                                    \
+  X(field_required)            /* {list} needs a field */                              \
+  X(channel_unknown)           /* {channel} */                                         \
+  X(unit_not_found)            /* {unit} */                                            \
+  X(application_not_found)     /* {application} */                                     \
+  X(application_wrong_unit)    /* {application} names another unit */                  \
+  X(value_out_of_range)        /* {name} = {value}, allowed {min}..{max} */            \
+  X(file_unreadable)           /* {path}: {detail} */                                  \
+  X(file_encoding)             /* {path}: neither UTF-8 nor GB18030 */                 \
+  X(file_write_failed)         /* {path}: {detail} */                                  \
+  X(csv_malformed)             /* {path} row {row}: {detail} */                        \
+  X(xlsx_malformed)            /* {path}: {detail} */                                  \
+  X(import_missing_column)     /* {column} */                                          \
+  X(import_rejected)           /* {count} bad rows, nothing stored */                  \
+  X(import_cell_empty)         /* row {row} column {column} */                         \
+  X(import_duplicate)          /* row {row} column {column}: same as row {other} */    \
+  X(import_exists)             /* row {row} column {column}: {value} stored */         \
+  X(database_url)              /* {url} */                                             \
+  X(database_unavailable)      /* {detail} */                                          \
+  X(database_failure)          /* {detail} */                                          \
+  X(audit_append_only)         /* an audit row cannot change */                        \
+  X(account_exists)            /* {login} */                                           \
+  X(account_not_found)         /* {account} */                                         \
+  X(login_invalid)             /* {login}: not an e-mail address or phone number */    \
+  X(password_too_short)        /* needs {min} characters */                            \
+  X(password_mismatch)         /* the two passwords differ */                          \
+  X(sign_in_failed)            /* wrong login or password (never says which) */        \
+  X(sign_in_throttled)         /* too many attempts; retry after {seconds} s */        \
   X(token_invalid)             /* invitation or reset link unknown, used or expired */ \
-  X(not_signed_in)             /* the page needs a signed-in user */              \
-  X(forbidden)                 /* {role} may not do this */                       \
-  X(csrf_failed)               /* the form is stale or forged */                  \
-  X(not_found)                 /* {path} */                                       \
+  X(not_signed_in)             /* the page needs a signed-in user */                   \
+  X(forbidden)                 /* {role} may not do this */                            \
+  X(csrf_failed)               /* the form is stale or forged */                       \
+  X(not_found)                 /* {path} */                                            \
   X(field_invalid)             /* {field}: {detail} */
 
 enum class ErrorCode {

@@ -44,6 +44,16 @@ std::optional<Lang> lang_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, std::string>> catalog_entries(std::string_view prefix,
+                                                                 Lang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const Catalog& c = catalog(lang);
+  for (auto it = c.lower_bound(prefix); it != c.end() && it->first.starts_with(prefix); ++it) {
+    out.emplace_back(it->first.substr(prefix.size()), it->second);
+  }
+  return out;
+}
+
 bool has_message(std::string_view key, Lang lang) { return catalog(lang).contains(key); }
 
 std::string translate(std::string_view key,

@@ -27,6 +27,11 @@ inline std::string message(const Error& error, Lang lang) {
   return translate(code_name(error.code), error.params, lang);
 }
 
+// Every entry whose key starts with `prefix`, the prefix cut off ("page.title" → "title");
+// pages hand these to their templates.
+std::vector<std::pair<std::string, std::string>> catalog_entries(std::string_view prefix,
+                                                                 Lang lang);
+
 // Whether the catalog has `key`; the catalog tests use it.
 bool has_message(std::string_view key, Lang lang);
 

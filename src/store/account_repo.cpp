@@ -84,7 +84,8 @@ Result<Account> SociStore::account(long long id) {
 }
 
 Result<Account> SociStore::account_by_login(std::string_view login) {
-  return read([&](soci::session& sql) { return load_account(sql, "login = :k", std::string(login)); });
+  return read(
+      [&](soci::session& sql) { return load_account(sql, "login = :k", std::string(login)); });
 }
 
 Result<std::string> SociStore::password_hash(long long account_id) {
@@ -169,8 +170,7 @@ Result<void> SociStore::delete_session(const std::string& id_hash) {
 }
 
 Result<void> SociStore::create_api_token(const std::string& token_hash, long long account_id,
-                                         const std::string& name, const Actor& actor,
-                                         Instant now) {
+                                         const std::string& name, const Actor& actor, Instant now) {
   return write([&](soci::session& sql) -> Result<void> {
     long long created = to_micros(now);
     sql << "INSERT INTO api_tokens (token_hash, account_id, name, created_at) "
@@ -265,8 +265,8 @@ Result<std::vector<OutboxMail>> SociStore::outbox(std::size_t limit) {
     int max = int(limit);
     soci::statement st = (sql.prepare << "SELECT id, to_address, subject, body, created_at "
                                          "FROM outbox ORDER BY id DESC LIMIT :n",
-                          soci::use(max), soci::into(m.id), soci::into(m.to),
-                          soci::into(m.subject), soci::into(m.body), soci::into(created));
+                          soci::use(max), soci::into(m.id), soci::into(m.to), soci::into(m.subject),
+                          soci::into(m.body), soci::into(created));
     st.execute();
     while (st.fetch()) {
       m.created_at = from_micros(created);

@@ -309,9 +309,11 @@ Result<void> SociStore::set_phase_dates(long long campaign_id, PhaseKind kind,
         soci::use(campaign_id), soci::use(name), soci::into(old_starts, old_starts_ind),
         soci::into(old_ends, old_ends_ind);
     if (!sql.got_data()) {
-      return fail(make_error(ErrorCode::campaign_not_found, "campaign", std::to_string(campaign_id)));
+      return fail(
+          make_error(ErrorCode::campaign_not_found, "campaign", std::to_string(campaign_id)));
     }
-    long long starts = starts_at ? to_micros(*starts_at) : 0, ends = ends_at ? to_micros(*ends_at) : 0;
+    long long starts = starts_at ? to_micros(*starts_at) : 0,
+              ends = ends_at ? to_micros(*ends_at) : 0;
     soci::indicator starts_ind = starts_at ? soci::i_ok : soci::i_null;
     soci::indicator ends_ind = ends_at ? soci::i_ok : soci::i_null;
     sql << "UPDATE phases SET starts_at = :s, ends_at = :e WHERE campaign_id = :c AND kind = :k",
@@ -324,7 +326,8 @@ Result<void> SociStore::set_phase_dates(long long campaign_id, PhaseKind kind,
           "campaign:" + std::to_string(campaign_id) + "/phase:" + name,
           object_to_json({{"starts_at", text(old_starts_ind, old_starts)},
                           {"ends_at", text(old_ends_ind, old_ends)}}),
-          object_to_json({{"starts_at", text(starts_ind, starts)}, {"ends_at", text(ends_ind, ends)}}),
+          object_to_json(
+              {{"starts_at", text(starts_ind, starts)}, {"ends_at", text(ends_ind, ends)}}),
           now);
     return {};
   });

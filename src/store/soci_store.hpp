@@ -71,8 +71,7 @@ class SociStore final : public Store {
   Result<Session> session(const std::string& id_hash, Instant now) override;
   Result<void> delete_session(const std::string& id_hash) override;
   Result<void> create_api_token(const std::string& token_hash, long long account_id,
-                                const std::string& name, const Actor& actor,
-                                Instant now) override;
+                                const std::string& name, const Actor& actor, Instant now) override;
   Result<Account> account_by_api_token(const std::string& token_hash) override;
   Result<void> create_link(const std::string& token_hash, std::string_view purpose,
                            long long account_id, Instant expires_at, Instant now) override;

@@ -1,8 +1,8 @@
-#include "cli/campaign_json.hpp"
+#include "web/api/campaign_json.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace kczg::cli {
+namespace kczg::web {
 namespace {
 
 using nlohmann::ordered_json;
@@ -92,4 +92,4 @@ std::string campaign_to_json(const Campaign& c, long long id, std::size_t unit_c
   return j.dump(2);
 }
 
-}  // namespace kczg::cli
+}  // namespace kczg::web

@@ -1,0 +1,100 @@
+// The kczg web application: every page and API route, each declared with the roles it
+// admits, behind one authorization point (App::guard). Handlers stay thin: they parse,
+// call the store or domain, and render.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/account.hpp"
+#include "i18n/catalog.hpp"
+#include "store/store.hpp"
+#include "web/http/http.hpp"
+
+namespace kczg::web {
+
+struct WebOptions {
+  std::string static_dir = "static";
+  std::string base_url = "http://127.0.0.1:8080";  // for links sent through the outbox
+  std::chrono::hours session_lifetime{8};
+  std::size_t form_limit = 64 * 1024;
+  int sign_in_attempts_per_account = 5;   // per window, then 429
+  int sign_in_attempts_per_address = 20;  // per window, then 429
+  std::chrono::seconds throttle_window{15 * 60};
+};
+
+// Who is calling, resolved once per request by the authorization point.
+struct Caller {
+  Role role = Role::visitor;
+  std::optional<Account> account;
+  std::string session_hash;  // "" when not signed in through a session
+  std::string csrf_token;
+  bool by_api_token = false;
+  Lang lang = Lang::zh;
+};
+
+// Role sets routes admit. Role::visitor admits everyone, signed in or not.
+inline const std::vector<Role> k_everyone{Role::visitor};
+inline const std::vector<Role> k_signed_in{Role::applicant, Role::unit,        Role::review_body,
+                                           Role::expert,    Role::secretariat, Role::partner};
+
+class App;
+using RouteHandler = std::function<http::Response(App&, const Caller&, http::Request&)>;
+
+struct RouteSpec {
+  http::Method method;
+  std::string pattern;
+  // Admitted roles; Role::visitor admits everyone, signed in or not.
+  std::vector<Role> roles;
+  bool api = false;            // JSON errors; API tokens accepted
+  std::size_t body_limit = 0;  // 0: WebOptions::form_limit
+  RouteHandler handler;
+};
+
+// Thread-safe: handlers run on the server's worker threads.
+class App {
+ public:
+  App(Store& store, WebOptions options);
+
+  // Every route, each wrapped by guard().
+  http::Router router();
+  const std::vector<RouteSpec>& routes() const { return m_routes; }
+
+  Store& store() { return m_store; }
+  const WebOptions& options() const { return m_options; }
+  Instant now() const;
+
+  // The public home page, rendered at most once a second per language: it is the page
+  // everyone loads on deadline night, and it shows nothing personal.
+  std::string cached_home(Lang lang, const std::function<std::string()>& render);
+
+ private:
+  http::Response guard(const RouteSpec& spec, http::Request& request);
+  Caller identify(const RouteSpec& spec, const http::Request& request);
+
+  Store& m_store;
+  WebOptions m_options;
+  std::vector<RouteSpec> m_routes;
+  std::mutex m_home_mutex;  // guards m_home
+  struct CachedPage {
+    std::string body;
+    std::chrono::steady_clock::time_point rendered;
+  };
+  CachedPage m_home[2];
+};
+
+// The language of a request: ?lang=, then the kczg_lang cookie, then Accept-Language;
+// Chinese by default.
+Lang request_lang(const http::Request& request);
+
+// Route tables, one per area; App's constructor joins them.
+std::vector<RouteSpec> public_routes();
+std::vector<RouteSpec> account_routes();
+std::vector<RouteSpec> secretariat_routes();
+std::vector<RouteSpec> api_routes();
+
+}  // namespace kczg::web

@@ -1,0 +1,71 @@
+#include "web/http/message.hpp"
+
+#include "web/http/ascii.hpp"
+#include "web/http/url.hpp"
+
+namespace kczg::web::http {
+namespace beast_http = boost::beast::http;
+namespace {
+
+bool framing_header(std::string_view name) {
+  return iequals(name, "content-length") || iequals(name, "connection") ||
+         iequals(name, "transfer-encoding") || iequals(name, "server");
+}
+
+// A CR or LF in a header value would let a handler that echoes user input (a redirect
+// target, a file name) split the response; Beast does not check, so replace them.
+std::string header_safe(std::string value) {
+  for (char& c : value) {
+    if (c == '\r' || c == '\n' || c == '\0') c = ' ';
+  }
+  return value;
+}
+
+}  // namespace
+
+Method to_method(beast_http::verb verb) {
+  switch (verb) {
+    case beast_http::verb::get: return Method::get;
+    case beast_http::verb::head: return Method::head;
+    case beast_http::verb::post: return Method::post;
+    case beast_http::verb::put: return Method::put;
+    case beast_http::verb::patch: return Method::patch;
+    case beast_http::verb::delete_: return Method::delete_;
+    case beast_http::verb::options: return Method::options;
+    default: return Method::other;
+  }
+}
+
+Request request_head(const BeastRequest& message) {
+  Request request;
+  request.method = to_method(message.method());
+  request.target = std::string(message.target());
+  SplitTarget split = split_target(request.target);
+  request.path = url_decode(split.path, false);
+  request.query = parse_urlencoded(split.query);
+  for (const auto& field : message) {
+    request.headers.emplace_back(ascii_lower(field.name_string()), std::string(field.value()));
+  }
+  return request;
+}
+
+BeastResponse to_beast(Response response, unsigned version, bool head, bool keep_alive) {
+  BeastResponse message;
+  message.version(version);
+  message.result(static_cast<unsigned>(response.status));
+  for (auto& [name, value] : response.headers) {
+    if (framing_header(name)) continue;
+    message.insert(header_safe(name), header_safe(std::move(value)));
+  }
+  message.set(beast_http::field::server, "kczg");
+  bool bodiless = (response.status >= 100 && response.status < 200) || response.status == 204 ||
+                  response.status == 304;
+  if (!bodiless) {
+    message.content_length(response.body.size());
+    if (!head) message.body() = std::move(response.body);
+  }
+  message.keep_alive(keep_alive);
+  return message;
+}
+
+}  // namespace kczg::web::http

@@ -1,0 +1,135 @@
+// Pages of a signed-in account: the role's dashboard and the account itself.
+#include "web/pages/forms.hpp"
+#include "web/render.hpp"
+#include "web/responses.hpp"
+#include "web/security/secrets.hpp"
+
+namespace kczg::web {
+namespace {
+
+using http::Method;
+
+std::string state_text(ApplicationState state, Lang lang) {
+  return translate("state." + std::string(state_name(state)), {}, lang);
+}
+
+// The applications a dashboard lists: the applicant's own, or those naming the unit.
+View application_rows(App& app, const Caller& caller, long long campaign_id) {
+  View rows{View::type::list};
+  auto summaries = app.store().application_summaries(campaign_id);
+  if (!summaries) return rows;
+  for (const ApplicationSummary& s : *summaries) {
+    const Application& a = s.application;
+    bool mine = caller.role == Role::applicant ? a.applicant_id == caller.account->applicant_id
+                                               : a.unit_id == caller.account->unit_id;
+    if (!mine) continue;
+    View row{View::type::object};
+    row.set("list", a.list + (a.field.empty() ? "" : " / " + a.field));
+    row.set("title", a.title);
+    row.set("state", state_text(a.state, caller.lang));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+http::Response dashboard(App& app, const Caller& caller, http::Request& request) {
+  View view = page_view(caller, request, "dashboard_title");
+  view.set("role_code", std::string(role_name(caller.role)));
+  auto campaign = app.store().latest_campaign();
+  switch (caller.role) {
+    case Role::applicant:
+    case Role::unit: {
+      View section{View::type::object};
+      section.set("applications",
+                  campaign ? application_rows(app, caller, campaign->id) : View{View::type::list});
+      view.set(caller.role == Role::applicant ? "applicant" : "unit", section);
+      break;
+    }
+    case Role::review_body:
+    case Role::expert:
+      view.set("reviewer", true);
+      break;
+    case Role::partner:
+      view.set("partner", true);
+      break;
+    case Role::secretariat: {
+      View section{View::type::object};
+      View counts{View::type::list};
+      if (campaign) {
+        for (auto& [state, n] :
+             app.store().count_by_state(campaign->id).value_or(std::map<std::string, int>{})) {
+          View row{View::type::object};
+          row.set("state", translate("state." + state, {}, caller.lang));
+          row.set("count", std::to_string(n));
+          counts.push_back(row);
+        }
+      }
+      section.set("counts", counts);
+      view.set("secretariat", section);
+      break;
+    }
+    case Role::visitor:
+      break;
+  }
+  http::Response response = render_page("dashboard", std::move(view));
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
+http::Response account_page(const Caller& caller, const http::Request& request,
+                            const std::string& error, const std::string& notice,
+                            const std::string& new_token, int status) {
+  View view = page_view(caller, request, "account_title");
+  view.set("login", caller.account->login);
+  view.set("error", error);
+  view.set("notice", notice);
+  view.set("new_token", new_token);
+  http::Response response = render_page("account", std::move(view), status);
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
+Actor actor_of(const Caller& caller) { return {caller.role, caller.account->login}; }
+
+}  // namespace
+
+std::vector<RouteSpec> account_routes() {
+  std::vector<RouteSpec> routes;
+  routes.push_back({Method::get, "/dashboard", k_signed_in, false, 0, dashboard});
+  routes.push_back({Method::get, "/account", k_signed_in, false, 0,
+                    [](App&, const Caller& caller, http::Request& request) {
+                      return account_page(caller, request, "", "", "", 200);
+                    }});
+  routes.push_back(
+      {Method::post, "/account/password", k_signed_in, false, 0,
+       [](App& app, const Caller& caller, http::Request& request) {
+         auto form = form_fields(request);
+         if (auto ok = check_new_password(form["password"], form["password2"]); !ok) {
+           return account_page(caller, request, message(ok.error(), caller.lang), "", "", 400);
+         }
+         auto set = app.store().set_password(caller.account->id, hash_password(form["password"]),
+                                             actor_of(caller), app.now());
+         if (!set) return error_response(false, caller.lang, 503, set.error());
+         // Every session ended with the old password, this one too.
+         return http::redirect("/sign-in");
+       }});
+  routes.push_back(
+      {Method::post, "/account/tokens", k_signed_in, false, 0,
+       [](App& app, const Caller& caller, http::Request& request) {
+         auto form = form_fields(request);
+         if (form["name"].empty()) {
+           return account_page(
+               caller, request,
+               message(make_error(ErrorCode::import_cell_empty, "field", "name"), caller.lang), "",
+               "", 400);
+         }
+         std::string token = random_token();
+         auto made = app.store().create_api_token(token_hash(token), caller.account->id,
+                                                  form["name"], actor_of(caller), app.now());
+         if (!made) return error_response(false, caller.lang, 503, made.error());
+         return account_page(caller, request, "", "", token, 200);
+       }});
+  return routes;
+}
+
+}  // namespace kczg::web

@@ -1,0 +1,76 @@
+#include "web/render.hpp"
+
+#include "web/templates_text.hpp"
+
+namespace kczg::web {
+namespace {
+
+const View& translations(Lang lang) {
+  static const auto build = [](Lang l) {
+    View t{View::type::object};
+    for (auto& [key, text] : catalog_entries("page.", l)) t.set(key, text);
+    return t;
+  };
+  static const View zh = build(Lang::zh), en = build(Lang::en);
+  return lang == Lang::en ? en : zh;
+}
+
+std::string_view template_text(std::string_view name) {
+  for (const auto& [n, text] : k_templates) {
+    if (n == name) return text;
+  }
+  return {};
+}
+
+std::string render_template(std::string_view name, const View& view) {
+  kainjow::mustache::mustache tmpl{std::string(template_text(name))};
+  return tmpl.render(view);
+}
+
+}  // namespace
+
+View page_view(const Caller& caller, const http::Request& request, std::string_view title_key) {
+  View view{View::type::object};
+  view.set("t", translations(caller.lang));
+  bool en = caller.lang == Lang::en;
+  view.set("lang_tag", en ? "en" : "zh-CN");
+  view.set("other_lang", en ? "zh" : "en");
+  view.set("other_lang_name", en ? "中文" : "English");
+  view.set("path", request.path);
+  view.set("title", translate("page." + std::string(title_key), {}, caller.lang));
+  view.set("signed_in", caller.account.has_value());
+  if (caller.account) {
+    view.set("display_name", caller.account->display_name);
+    view.set("role",
+             translate("page.role_" + std::string(role_name(caller.role)), {}, caller.lang));
+    view.set("is_secretariat", caller.role == Role::secretariat);
+  }
+  view.set("csrf", caller.csrf_token);
+  return view;
+}
+
+http::Response render_page(std::string_view name, View view, int status) {
+  if (template_text(name).empty()) {
+    return http::text_response(500, "missing template " + std::string(name));
+  }
+  view.set("content", render_template(name, view));
+  return http::text_response(status, render_template("layout", view), "text/html; charset=utf-8");
+}
+
+http::Response error_page(Lang lang, int status, const Error& error) {
+  Caller anonymous;
+  anonymous.lang = lang;
+  http::Request none;
+  View view = page_view(anonymous, none, "error_title");
+  view.set("message", message(error, lang));
+  view.set("status", std::to_string(status));
+  return render_page("error", std::move(view), status);
+}
+
+View string_list(const std::vector<std::string>& items) {
+  View list{View::type::list};
+  for (const std::string& item : items) list.push_back(View(item));
+  return list;
+}
+
+}  // namespace kczg::web

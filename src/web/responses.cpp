@@ -1,0 +1,67 @@
+#include "web/responses.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "web/render.hpp"
+
+namespace kczg::web {
+
+http::Response json_response(int status, std::string body) {
+  return http::text_response(status, std::move(body), "application/json; charset=utf-8");
+}
+
+http::Response error_json(Lang lang, int status, const Error& error) {
+  std::string_view field = error.param("field");
+  if (field.empty()) field = error.param("column");
+  nlohmann::ordered_json j{{"code", code_name(error.code)},
+                           {"message", message(error, lang)},
+                           {"field", field.empty() ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(std::string(field))}};
+  return json_response(status, j.dump());
+}
+
+http::Response error_response(bool api, Lang lang, int status, const Error& error) {
+  return api ? error_json(lang, status, error) : error_page(lang, status, error);
+}
+
+int status_of(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::not_signed_in:
+    case ErrorCode::sign_in_failed:
+      return 401;
+    case ErrorCode::forbidden:
+    case ErrorCode::csrf_failed:
+    case ErrorCode::transition_role:
+      return 403;
+    case ErrorCode::not_found:
+    case ErrorCode::account_not_found:
+    case ErrorCode::campaign_not_found:
+    case ErrorCode::application_not_found:
+    case ErrorCode::unit_not_found:
+      return 404;
+    case ErrorCode::account_exists:
+    case ErrorCode::campaign_exists:
+    case ErrorCode::quota_exhausted:
+    case ErrorCode::transition_from_state:
+    case ErrorCode::transition_phase:
+      return 409;
+    case ErrorCode::sign_in_throttled:
+      return 429;
+    case ErrorCode::database_unavailable:
+    case ErrorCode::database_failure:
+      return 503;
+    default:
+      return 400;
+  }
+}
+
+std::string csrf_of(const http::Request& request) {
+  std::string_view header = request.header("x-csrf-token");
+  if (!header.empty()) return std::string(header);
+  for (auto& [name, value] : request.form()) {
+    if (name == "_csrf") return value;
+  }
+  return {};
+}
+
+}  // namespace kczg::web
