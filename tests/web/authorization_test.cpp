@@ -1,0 +1,120 @@
+// Walks every route of the application under every role and anonymously, and compares
+// what the server allows with the table below, written by hand from DESIGN §4.
+#include <set>
+
+#include "web/app.hpp"
+#include "web_fixture.hpp"
+
+namespace kczg::testing {
+namespace {
+
+const std::set<std::string> k_all{"anonymous", "applicant",   "unit",   "review_body",
+                                  "expert",    "secretariat", "partner"};
+const std::set<std::string> k_signed_in{"applicant", "unit",        "review_body",
+                                        "expert",    "secretariat", "partner"};
+const std::set<std::string> k_secretariat{"secretariat"};
+
+// "METHOD pattern" → the callers that get through the authorization point.
+const std::map<std::string, std::set<std::string>>& expected() {
+  static const std::map<std::string, std::set<std::string>> table{
+      {"GET /", k_all},
+      {"GET /healthz", k_all},
+      {"GET /static/{file}", k_all},
+      {"GET /sign-in", k_all},
+      {"POST /sign-in", k_all},
+      {"POST /sign-out", k_signed_in},
+      {"GET /register", k_all},
+      {"POST /register", k_all},
+      {"GET /invite/{token}", k_all},
+      {"POST /invite/{token}", k_all},
+      {"GET /reset/{token}", k_all},
+      {"POST /reset/{token}", k_all},
+      {"GET /reset", k_all},
+      {"POST /reset", k_all},
+      {"GET /dashboard", k_signed_in},
+      {"GET /account", k_signed_in},
+      {"POST /account/password", k_signed_in},
+      {"POST /account/tokens", k_signed_in},
+      {"GET /secretariat/campaign", k_secretariat},
+      {"POST /secretariat/campaign/phase", k_secretariat},
+      {"GET /secretariat/accounts", k_secretariat},
+      {"POST /secretariat/accounts", k_secretariat},
+      {"GET /secretariat/units", k_secretariat},
+      {"GET /secretariat/audit", k_secretariat},
+      {"GET /secretariat/audit.csv", k_secretariat},
+      {"GET /secretariat/outbox", k_secretariat},
+      {"GET /api/v1/openapi.json", k_all},
+      {"GET /api/v1/campaign", k_all},
+      {"GET /api/v1/me", k_signed_in},
+      {"GET /api/v1/audit", k_secretariat},
+  };
+  return table;
+}
+
+std::vector<std::pair<std::string, std::string>> app_routes() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto table : {kczg::web::public_routes, kczg::web::account_routes,
+                     kczg::web::secretariat_routes, kczg::web::api_routes}) {
+    for (const auto& spec : table()) {
+      out.emplace_back(std::string(web::http::method_name(spec.method)), spec.pattern);
+    }
+  }
+  return out;
+}
+
+// The guard's refusals: 403, a 401 from the API, or a redirect to sign-in.
+bool denied(const ClientResponse& r) {
+  return r.status == 403 ||
+         (r.status == 401 && r.header("content-type").starts_with("application/json")) ||
+         (r.status == 303 && r.header("location").starts_with("/sign-in?next="));
+}
+
+TEST(AuthorizationTable, EveryRouteIsInTheTable) {
+  std::set<std::string> seen;
+  for (const auto& [method, pattern] : app_routes()) {
+    std::string key = method + " " + pattern;
+    EXPECT_TRUE(expected().contains(key)) << key << " is not in the expected table";
+    seen.insert(key);
+  }
+  for (const auto& [key, roles] : expected())
+    EXPECT_TRUE(seen.contains(key)) << key << " no longer exists";
+}
+
+using AuthorizationMatrix = WebTest;
+
+TEST_P(AuthorizationMatrix, EveryRouteTimesEveryRole) {
+  std::map<std::string, SignedIn> callers{{"anonymous", {}}};
+  for (const auto& [role, login] : demo_logins()) callers[role] = sign_in(login);
+  auto routes = app_routes();
+  // Sign-out ends the session it is called with: walk it last.
+  std::stable_partition(routes.begin(), routes.end(),
+                        [](const auto& r) { return r.second != "/sign-out"; });
+  int unexpected_allows = 0, unexpected_denials = 0;
+  for (const auto& [method, pattern] : routes) {
+    std::string target = pattern;
+    for (auto open = target.find('{'); open != std::string::npos; open = target.find('{')) {
+      target.replace(open, target.find('}') - open + 1, "kczg.css");
+    }
+    for (const auto& [role, who] : callers) {
+      Fields headers;
+      if (!who.cookie.empty()) headers.emplace_back("Cookie", who.cookie);
+      // A valid CSRF token, so that only the role decides.
+      ClientResponse r = method == "GET"
+                             ? get(target, headers)
+                             : post(target, form_encode({{"_csrf", who.csrf}}), headers);
+      bool allowed = !denied(r);
+      bool should = expected().at(method + " " + pattern).contains(role);
+      if (allowed && !should) ++unexpected_allows;
+      if (!allowed && should) ++unexpected_denials;
+      EXPECT_EQ(allowed, should) << method << " " << pattern << " as " << role << ": " << r.status;
+    }
+  }
+  EXPECT_EQ(unexpected_allows, 0);
+  EXPECT_EQ(unexpected_denials, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthorizationMatrix, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace kczg::testing
