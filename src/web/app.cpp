@@ -18,7 +18,8 @@ bool admits(const RouteSpec& spec, Role role) {
          std::ranges::find(spec.roles, role) != spec.roles.end();
 }
 
-// Security headers on every response, pages and API alike.
+}  // namespace
+
 void harden(http::Response& response) {
   response.set_header("Content-Security-Policy",
                       "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -28,8 +29,6 @@ void harden(http::Response& response) {
   response.set_header("X-Frame-Options", "DENY");
   response.set_header("Referrer-Policy", "same-origin");
 }
-
-}  // namespace
 
 Lang request_lang(const http::Request& request) {
   for (std::string_view given : {request.query_param("lang"), request.cookie("kczg_lang")}) {
@@ -105,7 +104,6 @@ http::Response App::guard(const RouteSpec& spec, http::Request& request) {
   } else {
     response = spec.handler(*this, caller, request);
   }
-  harden(response);
   if (!request.query_param("lang").empty()) {
     response.set_cookie({"kczg_lang", caller.lang == Lang::en ? "en" : "zh", "/",
                          std::chrono::hours(24 * 365), false, request.secure, "Lax"});

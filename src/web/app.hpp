@@ -87,6 +87,10 @@ class App {
   CachedPage m_home[2];
 };
 
+// Security headers every response carries (CSP without inline scripts, nosniff,
+// frame-ancestors, Referrer-Policy); the server applies it to its own errors too.
+void harden(http::Response& response);
+
 // The language of a request: ?lang=, then the kczg_lang cookie, then Accept-Language;
 // Chinese by default.
 Lang request_lang(const http::Request& request);

@@ -26,14 +26,15 @@ constexpr std::size_t k_read_size = 64 * 1024;
 constexpr std::chrono::seconds k_linger{1};
 
 bool is_parse_error(const boost::system::error_code& error) {
-  return error.category() == beast_http::make_error_code(beast_http::error::bad_target).category() &&
+  return error.category() ==
+             beast_http::make_error_code(beast_http::error::bad_target).category() &&
          error != beast_http::error::end_of_stream && error != beast_http::error::partial_message;
 }
 
 }  // namespace
 
 Connection::Connection(net::ip::tcp::socket socket, ServerCore& core)
-    : m_core(core), m_stream(std::move(socket)) {
+    : m_core(core), m_stream(std::move(socket)), m_strand(m_stream.get_executor()) {
   m_buffer.reserve(k_read_size);
   Error ignored;
   m_stream.socket().set_option(net::ip::tcp::no_delay(true), ignored);
@@ -49,18 +50,18 @@ Connection::Connection(net::ip::tcp::socket socket, ServerCore& core)
 Connection::~Connection() { m_core.forget(this); }
 
 void Connection::start() {
-  net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+  net::dispatch(m_strand, [self = shared_from_this()] { self->wait_for_request(); });
 }
 
 void Connection::drain() {
-  net::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
+  net::dispatch(m_strand, [self = shared_from_this()] {
     self->m_draining = true;
     if (self->m_phase == Phase::idle || self->m_phase == Phase::lingering) self->close_now();
   });
 }
 
 void Connection::close() {
-  net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->close_now(); });
+  net::dispatch(m_strand, [self = shared_from_this()] { self->close_now(); });
 }
 
 void Connection::wait_for_request() {
@@ -72,8 +73,9 @@ void Connection::wait_for_request() {
   // keep-alive idle time. Either way the request's clock starts with its first byte.
   m_stream.expires_after(m_first_request ? m_core.options().read_timeout
                                          : m_core.options().idle_timeout);
-  m_stream.async_read_some(m_buffer.prepare(k_read_size),
-                           beast::bind_front_handler(&Connection::on_first_bytes, shared_from_this()));
+  m_stream.async_read_some(
+      m_buffer.prepare(k_read_size),
+      beast::bind_front_handler(&Connection::on_first_bytes, shared_from_this()));
 }
 
 void Connection::on_first_bytes(Error error, std::size_t bytes) {
@@ -87,13 +89,14 @@ void Connection::read_header() {
   m_started = std::chrono::steady_clock::now();
   m_stream.expires_after(m_core.options().read_timeout);
   m_parser.emplace();
-  m_parser->header_limit(static_cast<std::uint32_t>(
-      std::min<std::size_t>(m_core.options().header_limit, UINT32_MAX)));
+  m_parser->header_limit(
+      static_cast<std::uint32_t>(std::min<std::size_t>(m_core.options().header_limit, UINT32_MAX)));
   // Beast would reject a Content-Length over its default 1 MB while parsing the header;
   // the route's limit is applied after routing instead.
   m_parser->body_limit(boost::none);
-  beast_http::async_read_header(m_stream, m_buffer, *m_parser,
-                                beast::bind_front_handler(&Connection::on_header, shared_from_this()));
+  beast_http::async_read_header(
+      m_stream, m_buffer, *m_parser,
+      beast::bind_front_handler(&Connection::on_header, shared_from_this()));
 }
 
 void Connection::on_header(Error error, std::size_t) {
@@ -160,10 +163,11 @@ void Connection::on_body(Error error, std::size_t) {
 void Connection::run_handler() {
   m_phase = Phase::handling;
   m_stream.expires_never();  // the handler's time is not the client's fault
-  auto task = [self = shared_from_this(), executor = m_stream.get_executor(),
-               handler = m_handler, request = std::move(m_request)]() mutable {
+  auto task = [self = shared_from_this(), handler = m_handler,
+               request = std::move(m_request)]() mutable {
     Response response = call_handler(*handler, request);
-    net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+    auto strand = self->m_strand;
+    net::post(strand, [self = std::move(self), response = std::move(response)]() mutable {
       self->respond(std::move(response));
     });
   };
@@ -175,10 +179,11 @@ void Connection::run_handler() {
 }
 
 void Connection::respond(Response response) {
+  if (m_core.options().decorate) m_core.options().decorate(response);
   m_phase = Phase::writing;
-  m_status = response.status;
   bool keep_alive = !m_close_after && !m_draining && !m_core.stopping();
   m_response = to_beast(std::move(response), m_version, m_method == Method::head, keep_alive);
+  m_status = static_cast<int>(m_response.result_int());
   m_stream.expires_after(m_core.options().write_timeout);
   beast_http::async_write(m_stream, m_response,
                           beast::bind_front_handler(&Connection::on_written, shared_from_this()));
@@ -196,7 +201,11 @@ void Connection::log_request() {
   const auto& log = m_core.options().access_log;
   if (!log) return;
   auto elapsed = std::chrono::steady_clock::now() - m_started;
-  AccessLogEntry entry{m_remote_address, m_method, m_target, m_status, m_response.body().size(),
+  AccessLogEntry entry{m_remote_address,
+                       m_method,
+                       m_target,
+                       m_status,
+                       m_response.body().size(),
                        std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()};
   try {
     log(entry);

@@ -56,6 +56,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   ServerCore& m_core;
   boost::beast::tcp_stream m_stream;
+  const boost::asio::any_io_executor m_strand;  // copy of m_stream's, for other threads
   boost::beast::flat_buffer m_buffer;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
   BeastResponse m_response;

@@ -20,8 +20,8 @@ std::string_view method_name(Method method);
 
 struct Request {
   Method method = Method::get;
-  std::string target;  // as received: path and query
-  std::string path;    // percent-decoded path, no query
+  std::string target;                                        // as received: path and query
+  std::string path;                                          // percent-decoded path, no query
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::map<std::string, std::string> path_params;            // from the route pattern
@@ -57,7 +57,8 @@ struct Response {
   void set_cookie(const Cookie& cookie);                 // adds a Set-Cookie header
 };
 
-Response text_response(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+Response text_response(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
 Response redirect(std::string location, int status = 303);
 
 using Handler = std::function<Response(Request&)>;
@@ -93,22 +94,25 @@ struct AccessLogEntry {
   Method method;
   std::string target;
   int status;
-  std::size_t bytes;        // response body bytes sent (0 for HEAD, 304)
+  std::size_t bytes;       // response body bytes sent (0 for HEAD, 304)
   long long microseconds;  // from the request's first byte read to the response written
 };
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;  // 0: any free port (see Server::port)
-  int io_threads = 1;          // Asio threads doing socket I/O
-  int workers = 4;             // handler threads (blocking database work runs here)
-  std::size_t worker_queue = 4096;   // requests waiting for a worker; beyond it: 503
+  unsigned short port = 8080;           // 0: any free port (see Server::port)
+  int io_threads = 1;                   // Asio threads doing socket I/O
+  int workers = 4;                      // handler threads (blocking database work runs here)
+  std::size_t worker_queue = 4096;      // requests waiting for a worker; beyond it: 503
   std::size_t max_connections = 10000;  // beyond it new connections are closed at once
   std::size_t header_limit = 16 * 1024;
-  std::chrono::seconds read_timeout{30};   // whole request, headers and body
+  std::chrono::seconds read_timeout{30};  // whole request, headers and body
   std::chrono::seconds write_timeout{30};
-  std::chrono::seconds idle_timeout{60};   // keep-alive wait for the next request
+  std::chrono::seconds idle_timeout{60};                  // keep-alive wait for the next request
   std::function<void(const AccessLogEntry&)> access_log;  // called on a worker or I/O thread
+  // Applied to every response, the server's own 404/405/413/503 included (e.g. security
+  // headers). Called on I/O threads: must be cheap and thread-safe.
+  std::function<void(Response&)> decorate;
 };
 
 // Thread-safe: stop() may be called from any thread or a signal-handling thread.
@@ -138,8 +142,8 @@ class Server {
 // Static files under `root` (no "..", no symlinks out of it), with Content-Type by
 // extension, ETag and Last-Modified, 304 on If-None-Match, and
 // Cache-Control: public, max-age=`max_age`.
-Response static_file(const std::string& root, std::string_view relative_path, const Request& request,
-                     std::chrono::seconds max_age);
+Response static_file(const std::string& root, std::string_view relative_path,
+                     const Request& request, std::chrono::seconds max_age);
 
 // Percent-decoding for paths and query/form values ('+' is a space only in forms).
 std::string url_decode(std::string_view text, bool plus_is_space);

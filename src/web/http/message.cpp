@@ -25,14 +25,22 @@ std::string header_safe(std::string value) {
 
 Method to_method(beast_http::verb verb) {
   switch (verb) {
-    case beast_http::verb::get: return Method::get;
-    case beast_http::verb::head: return Method::head;
-    case beast_http::verb::post: return Method::post;
-    case beast_http::verb::put: return Method::put;
-    case beast_http::verb::patch: return Method::patch;
-    case beast_http::verb::delete_: return Method::delete_;
-    case beast_http::verb::options: return Method::options;
-    default: return Method::other;
+    case beast_http::verb::get:
+      return Method::get;
+    case beast_http::verb::head:
+      return Method::head;
+    case beast_http::verb::post:
+      return Method::post;
+    case beast_http::verb::put:
+      return Method::put;
+    case beast_http::verb::patch:
+      return Method::patch;
+    case beast_http::verb::delete_:
+      return Method::delete_;
+    case beast_http::verb::options:
+      return Method::options;
+    default:
+      return Method::other;
   }
 }
 
@@ -50,11 +58,15 @@ Request request_head(const BeastRequest& message) {
 }
 
 BeastResponse to_beast(Response response, unsigned version, bool head, bool keep_alive) {
+  // Beast throws on a status outside 0-999, and nothing useful lies outside 100-599.
+  if (response.status < 100 || response.status > 599) {
+    response = text_response(500, "500 Internal Server Error\n");
+  }
   BeastResponse message;
   message.version(version);
   message.result(static_cast<unsigned>(response.status));
   for (auto& [name, value] : response.headers) {
-    if (framing_header(name)) continue;
+    if (name.empty() || framing_header(name)) continue;
     message.insert(header_safe(name), header_safe(std::move(value)));
   }
   message.set(beast_http::field::server, "kczg");

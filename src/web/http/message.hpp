@@ -21,6 +21,7 @@ Request request_head(const BeastRequest& message);
 // The message to write for `response`. The server owns framing: Content-Length is set
 // from the body (for HEAD from the body that is then dropped; none for 1xx, 204, 304),
 // handler-set Content-Length/Connection/Transfer-Encoding are ignored, Server is "kczg".
+// A status outside 100-599 becomes a 500.
 BeastResponse to_beast(Response response, unsigned version, bool head, bool keep_alive);
 
 }  // namespace kczg::web::http

@@ -104,10 +104,11 @@ bool MultipartReader::State::run() {
       case Step::preamble:
       case Step::body: {
         std::size_t found = rest.find(delimiter);
-        std::size_t data = found != std::string_view::npos ? found
+        std::size_t data = found != std::string_view::npos   ? found
                            : rest.size() >= delimiter.size() ? rest.size() - delimiter.size() + 1
                                                              : 0;
-        if (step == Step::body && data > 0 && events.part_data) events.part_data(rest.substr(0, data));
+        if (step == Step::body && data > 0 && events.part_data)
+          events.part_data(rest.substr(0, data));
         pos += data;
         if (found == std::string_view::npos) return true;  // need more bytes
         if (step == Step::body && events.part_end) events.part_end();
@@ -140,8 +141,10 @@ bool MultipartReader::State::run() {
         step = Step::body;
         break;
       }
-      case Step::done: return true;
-      case Step::failed: return false;
+      case Step::done:
+        return true;
+      case Step::failed:
+        return false;
     }
   }
 }

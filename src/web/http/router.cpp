@@ -1,15 +1,17 @@
 // Route matching. Routes are few (about a hundred) and matched by a linear scan over
 // pre-split patterns; a trie would win nothing measurable next to a database query.
+#include <optional>
+
 #include "web/http/http.hpp"
 
 namespace kczg::web::http {
 namespace {
 
 // "/a/{id}/b" -> {"a", "{id}", "b"}; "/" -> {}. A trailing slash yields an empty last
-// segment, so "/a/" does not match "/a".
-std::vector<std::string_view> split_path(std::string_view path) {
+// segment, so "/a/" does not match "/a". Targets like "*" (OPTIONS) match nothing.
+std::optional<std::vector<std::string_view>> split_path(std::string_view path) {
+  if (path.empty() || path.front() != '/') return std::nullopt;
   std::vector<std::string_view> segments;
-  if (path.empty() || path.front() != '/') return segments;
   path.remove_prefix(1);
   if (path.empty()) return segments;
   while (true) {
@@ -47,20 +49,24 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 void Router::add(Method method, std::string pattern, Handler handler, std::size_t body_limit) {
   std::vector<std::string> segments;
-  for (std::string_view segment : split_path(pattern)) segments.emplace_back(segment);
+  for (std::string_view segment : split_path(pattern).value_or(std::vector<std::string_view>{})) {
+    segments.emplace_back(segment);
+  }
   m_entries.push_back(
       Entry{method, std::move(pattern), std::move(segments), std::move(handler), body_limit});
 }
 
 Router::Match Router::match(Method method, std::string_view path) const {
-  std::vector<std::string_view> segments = split_path(path);
+  std::optional<std::vector<std::string_view>> split = split_path(path);
+  if (!split) return {};
+  const std::vector<std::string_view>& segments = *split;
   const Entry* best = nullptr;
   const Entry* best_get = nullptr;  // HEAD falls back to GET when no HEAD route matches
   bool path_known = false;
   for (const Entry& entry : m_entries) {
     if (!matches(entry.segments, segments)) continue;
     path_known = true;
-    const Entry** slot = entry.method == method                                ? &best
+    const Entry** slot = entry.method == method                                  ? &best
                          : method == Method::head && entry.method == Method::get ? &best_get
                                                                                  : nullptr;
     // Registration order breaks ties, so the first of two equal patterns wins.

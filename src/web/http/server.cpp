@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 
 #include "web/http/connection.hpp"
+#include "web/http/quiet_thread.hpp"
 
 namespace kczg::web::http {
 namespace net = boost::asio;
@@ -50,7 +51,8 @@ bool ServerCore::listen(std::string& error) {
   tcp::endpoint endpoint(address, m_options.port);
   if (m_acceptor.open(endpoint.protocol(), ec) ||
       m_acceptor.set_option(net::socket_base::reuse_address(true), ec) ||
-      m_acceptor.bind(endpoint, ec) || m_acceptor.listen(net::socket_base::max_listen_connections, ec)) {
+      m_acceptor.bind(endpoint, ec) ||
+      m_acceptor.listen(net::socket_base::max_listen_connections, ec)) {
     error = "cannot listen on " + m_options.address + ":" + std::to_string(m_options.port) + ": " +
             ec.message();
     m_acceptor.close(ec);
@@ -63,7 +65,8 @@ bool ServerCore::listen(std::string& error) {
 void ServerCore::run() {
   net::post(m_control, [this] { accept(); });
   std::vector<std::thread> threads;
-  for (int i = 1; i < m_options.io_threads; ++i) threads.emplace_back([this] { m_io.run(); });
+  for (int i = 1; i < m_options.io_threads; ++i)
+    threads.push_back(start_quiet_thread([this] { m_io.run(); }));
   m_io.run();
   for (std::thread& thread : threads) thread.join();
 }
@@ -92,10 +95,10 @@ void ServerCore::forget(Connection* connection) {
 
 void ServerCore::accept() {
   if (!m_acceptor.is_open()) return;
-  m_acceptor.async_accept(net::make_strand(m_io), [this](boost::system::error_code error,
-                                                         tcp::socket socket) {
-    on_accept(error, std::move(socket));
-  });
+  m_acceptor.async_accept(net::make_strand(m_io),
+                          [this](boost::system::error_code error, tcp::socket socket) {
+                            on_accept(error, std::move(socket));
+                          });
 }
 
 void ServerCore::on_accept(boost::system::error_code error, tcp::socket socket) {

@@ -95,7 +95,8 @@ Response static_file(const std::string& root, std::string_view relative_path,
 
   // Size and nanosecond mtime change whenever a deploy replaces the file.
   char etag[64];
-  std::snprintf(etag, sizeof etag, "\"%llx-%llx%09lx\"", static_cast<unsigned long long>(info.st_size),
+  std::snprintf(etag, sizeof etag, "\"%llx-%llx%09lx\"",
+                static_cast<unsigned long long>(info.st_size),
                 static_cast<unsigned long long>(info.st_mtim.tv_sec),
                 static_cast<unsigned long>(info.st_mtim.tv_nsec));
   Response response;

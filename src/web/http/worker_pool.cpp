@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "web/http/quiet_thread.hpp"
+
 namespace kczg::web::http {
 
 WorkerPool::WorkerPool(int threads, std::size_t queue_limit) : m_queue_limit(queue_limit) {
   m_threads.reserve(static_cast<std::size_t>(std::max(threads, 1)));
-  for (int i = 0; i < std::max(threads, 1); ++i) m_threads.emplace_back([this] { work(); });
+  for (int i = 0; i < std::max(threads, 1); ++i)
+    m_threads.push_back(start_quiet_thread([this] { work(); }));
 }
 
 WorkerPool::~WorkerPool() { stop(); }
@@ -14,7 +17,7 @@ WorkerPool::~WorkerPool() { stop(); }
 bool WorkerPool::try_post(std::function<void()> task) {
   {
     std::lock_guard lock(m_mutex);
-    if (m_stopping || m_queue.size() >= m_queue_limit) return false;
+    if (m_stopping || m_queue.size() >= m_idle + m_queue_limit) return false;
     m_queue.push_back(std::move(task));
   }
   m_wake.notify_one();
@@ -41,7 +44,9 @@ void WorkerPool::work() {
     std::function<void()> task;
     {
       std::unique_lock lock(m_mutex);
+      ++m_idle;
       m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+      --m_idle;
       if (m_stopping) return;
       task = std::move(m_queue.front());
       m_queue.pop_front();

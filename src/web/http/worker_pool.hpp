@@ -21,8 +21,8 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Queues `task`. False when `queue_limit` tasks are already waiting for a thread (tasks
-  // being run do not count) or after stop().
+  // Queues `task`. False when `queue_limit` tasks are already waiting with no idle thread
+  // to take them (tasks being run do not count), or after stop().
   bool try_post(std::function<void()> task);
   // Lets running tasks finish, drops queued ones and joins the threads. Idempotent.
   // REQUIRES: not called from a task.
@@ -35,6 +35,7 @@ class WorkerPool {
   std::mutex m_mutex;
   std::condition_variable m_wake;
   std::deque<std::function<void()>> m_queue;  // guarded by m_mutex
+  std::size_t m_idle = 0;                     // threads waiting for a task; guarded
   bool m_stopping = false;                    // guarded by m_mutex
   std::vector<std::thread> m_threads;
 };
