@@ -145,7 +145,8 @@ Result<Application> SociStore::application(long long id) {
   return read([&](soci::session& sql) { return load_application(sql, id); });
 }
 
-Result<std::vector<ApplicationSummary>> SociStore::application_summaries(long long campaign_id) {
+Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
+    long long campaign_id, const ApplicationFilter& filter) {
   return read([&](soci::session& sql) -> Result<std::vector<ApplicationSummary>> {
     std::vector<ApplicationSummary> out;
     ApplicationRow row;
@@ -156,12 +157,18 @@ Result<std::vector<ApplicationSummary>> SociStore::application_summaries(long lo
     st.exchange(soci::into(applicant_name));
     st.exchange(soci::into(applicant_uscc));
     st.exchange(soci::into(unit_name, unit_name_ind));
+    long long applicant_id = filter.applicant_id, unit_id = filter.unit_id;
     st.exchange(soci::use(campaign_id));
+    st.exchange(soci::use(applicant_id));
+    st.exchange(soci::use(applicant_id));
+    st.exchange(soci::use(unit_id));
+    st.exchange(soci::use(unit_id));
     prepare(st, std::string("SELECT ") + k_application_columns +
                     ", p.name, p.uscc, u.name FROM applications a "
                     "JOIN applicants p ON p.id = a.applicant_id "
                     "LEFT JOIN units u ON u.id = a.unit_id "
-                    "WHERE a.campaign_id = :c ORDER BY a.id");
+                    "WHERE a.campaign_id = :c AND (:a = 0 OR a.applicant_id = :a2) "
+                    "AND (:u = 0 OR a.unit_id = :u2) ORDER BY a.id");
     st.execute();
     while (st.fetch()) {
       out.push_back({row.value(), applicant_name, applicant_uscc,

@@ -234,6 +234,24 @@ Result<StoredCampaign> SociStore::latest_campaign() {
   });
 }
 
+Result<long long> SociStore::latest_campaign_id() {
+  return read([&](soci::session& sql) -> Result<long long> {
+    long long id = 0;
+    sql << "SELECT id FROM campaigns ORDER BY year DESC LIMIT 1", soci::into(id);
+    if (!sql.got_data())
+      return fail(make_error(ErrorCode::campaign_not_found, "campaign", "latest"));
+    return id;
+  });
+}
+
+Result<void> SociStore::ping() {
+  return read([&](soci::session& sql) -> Result<void> {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return {};
+  });
+}
+
 Result<void> SociStore::set_list_target(long long campaign_id, std::string_view list, int size,
                                         const Actor& actor, Instant now) {
   if (size < 0) {

@@ -84,6 +84,7 @@ const std::vector<Migration>& migrations() {
            "CREATE TABLE outbox ({pk}, to_address TEXT NOT NULL, subject TEXT NOT NULL, "
            "body TEXT NOT NULL, created_at BIGINT NOT NULL, sent_at BIGINT)",
        }},
+      {3, {"CREATE INDEX applications_by_applicant ON applications (applicant_id)"}},
   };
   return all;
 }

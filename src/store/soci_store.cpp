@@ -99,6 +99,7 @@ Result<std::unique_ptr<Store>> open_store(std::string_view url, StoreOptions opt
     return fail(make_error(ErrorCode::database_url, "url", std::string(url)));
   }
   if (dialect == &store::sqlite_dialect()) {
+    store::configure_sqlite_library();
     // The default sqlite:var/kczg.db should work in a fresh checkout.
     std::filesystem::path parent = std::filesystem::path(connect).parent_path();
     std::error_code ignored;

@@ -24,6 +24,8 @@ class SociStore final : public Store {
   Result<StoredCampaign> campaign_by_year(int year) override;
   Result<StoredCampaign> campaign_by_id(long long id) override;
   Result<StoredCampaign> latest_campaign() override;
+  Result<long long> latest_campaign_id() override;
+  Result<void> ping() override;
   Result<void> set_list_target(long long campaign_id, std::string_view list, int size,
                                const Actor& actor, Instant now) override;
   Result<void> set_channel_quota(long long campaign_id, std::string_view list,
@@ -41,7 +43,8 @@ class SociStore final : public Store {
   Result<long long> create_application(const Application& application, const Actor& actor,
                                        Instant now) override;
   Result<Application> application(long long id) override;
-  Result<std::vector<ApplicationSummary>> application_summaries(long long campaign_id) override;
+  Result<std::vector<ApplicationSummary>> application_summaries(
+      long long campaign_id, const ApplicationFilter& filter) override;
   Result<std::map<std::string, int>> count_by_state(long long campaign_id) override;
   Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,
                                       std::string_view reason, Instant now) override;

@@ -38,6 +38,11 @@ struct AuditEntry {
   std::string after_value;   // JSON
 };
 
+struct ApplicationFilter {
+  long long applicant_id = 0;  // 0: any
+  long long unit_id = 0;       // 0: any
+};
+
 struct AuditFilter {
   std::string actor;   // exact
   std::string action;  // prefix, e.g. "application."
@@ -60,6 +65,10 @@ class Store {
   virtual Result<StoredCampaign> campaign_by_id(long long id) = 0;
   // The campaign with the latest year. Error campaign_not_found when there is none.
   virtual Result<StoredCampaign> latest_campaign() = 0;
+  // Its id alone: one indexed read, for pages that need no more.
+  virtual Result<long long> latest_campaign_id() = 0;
+  // One round trip to the database, for /healthz. Error database_failure.
+  virtual Result<void> ping() = 0;
 
   // The secretariat's edits of a stored campaign. Errors list_unknown, channel_unknown,
   // value_out_of_range for a negative number.
@@ -87,7 +96,9 @@ class Store {
                                                Instant now) = 0;
   // Error application_not_found {application}.
   virtual Result<Application> application(long long id) = 0;
-  virtual Result<std::vector<ApplicationSummary>> application_summaries(long long campaign_id) = 0;
+  // The campaign's applications, or only those of one applicant or naming one unit.
+  virtual Result<std::vector<ApplicationSummary>> application_summaries(
+      long long campaign_id, const ApplicationFilter& filter = {}) = 0;
   virtual Result<std::map<std::string, int>> count_by_state(long long campaign_id) = 0;
 
   // Moves an application by the state machine, in the workflow phase open at `now`.

@@ -6,9 +6,9 @@ namespace kczg::testing {
 namespace {
 
 TEST_P(StoreTest, MigrateIsIdempotent) {
-  EXPECT_EQ(m_store->migrate(), 2);
-  EXPECT_EQ(m_store->migrate(), 2);
-  EXPECT_EQ(open_another()->migrate(), 2);
+  EXPECT_EQ(m_store->migrate(), 3);
+  EXPECT_EQ(m_store->migrate(), 3);
+  EXPECT_EQ(open_another()->migrate(), 3);
 }
 
 TEST_P(StoreTest, CampaignRoundTripsWhole) {

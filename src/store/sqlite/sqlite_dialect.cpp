@@ -1,5 +1,9 @@
 #include "store/dialect.hpp"
 
+#include <sqlite3.h>
+
+#include <mutex>
+
 namespace kczg::store {
 
 const Dialect& sqlite_dialect() {
@@ -27,6 +31,12 @@ const Dialect& sqlite_dialect() {
       true,
   };
   return dialect;
+}
+
+void configure_sqlite_library() {
+  static std::once_flag once;
+  // Fails harmlessly (SQLITE_MISUSE) if SQLite is already initialised.
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 }  // namespace kczg::store

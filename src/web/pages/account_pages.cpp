@@ -16,13 +16,15 @@ std::string state_text(ApplicationState state, Lang lang) {
 // The applications a dashboard lists: the applicant's own, or those naming the unit.
 View application_rows(App& app, const Caller& caller, long long campaign_id) {
   View rows{View::type::list};
-  auto summaries = app.store().application_summaries(campaign_id);
+  ApplicationFilter filter;
+  if (caller.role == Role::applicant) filter.applicant_id = caller.account->applicant_id;
+  if (caller.role == Role::unit) filter.unit_id = caller.account->unit_id;
+  // An account not tied to an applicant or unit sees nothing rather than everything.
+  if (!filter.applicant_id && !filter.unit_id) return rows;
+  auto summaries = app.store().application_summaries(campaign_id, filter);
   if (!summaries) return rows;
   for (const ApplicationSummary& s : *summaries) {
     const Application& a = s.application;
-    bool mine = caller.role == Role::applicant ? a.applicant_id == caller.account->applicant_id
-                                               : a.unit_id == caller.account->unit_id;
-    if (!mine) continue;
     View row{View::type::object};
     row.set("list", a.list + (a.field.empty() ? "" : " / " + a.field));
     row.set("title", a.title);
@@ -35,13 +37,19 @@ View application_rows(App& app, const Caller& caller, long long campaign_id) {
 http::Response dashboard(App& app, const Caller& caller, http::Request& request) {
   View view = page_view(caller, request, "dashboard_title");
   view.set("role_code", std::string(role_name(caller.role)));
-  auto campaign = app.store().latest_campaign();
+  view.set("role_line",
+           translate("page.role_line",
+                     {{"role", translate("page.role_" + std::string(role_name(caller.role)), {},
+                                         caller.lang)}},
+                     caller.lang));
+  auto campaign = app.store().latest_campaign_id();
   switch (caller.role) {
     case Role::applicant:
     case Role::unit: {
       View section{View::type::object};
-      section.set("applications",
-                  campaign ? application_rows(app, caller, campaign->id) : View{View::type::list});
+      View rows = campaign ? application_rows(app, caller, *campaign) : View{View::type::list};
+      section.set("has_applications", !rows.is_empty_list());
+      section.set("applications", rows);
       view.set(caller.role == Role::applicant ? "applicant" : "unit", section);
       break;
     }
@@ -57,7 +65,7 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
       View counts{View::type::list};
       if (campaign) {
         for (auto& [state, n] :
-             app.store().count_by_state(campaign->id).value_or(std::map<std::string, int>{})) {
+             app.store().count_by_state(*campaign).value_or(std::map<std::string, int>{})) {
           View row{View::type::object};
           row.set("state", translate("state." + state, {}, caller.lang));
           row.set("count", std::to_string(n));

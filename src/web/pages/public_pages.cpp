@@ -211,7 +211,7 @@ std::vector<RouteSpec> public_routes() {
   routes.push_back({Method::get, "/", k_everyone, false, 0, home});
   routes.push_back(
       {Method::get, "/healthz", k_everyone, false, 0, [](App& app, const Caller&, http::Request&) {
-         bool up = app.store().latest_campaign().has_value() || app.store().accounts().has_value();
+         bool up = app.store().ping().has_value();
          return http::text_response(up ? 200 : 503, up ? "ok\n" : "database unavailable\n");
        }});
   routes.push_back({Method::get, "/static/{file}", k_everyone, false, 0,

@@ -1,0 +1,139 @@
+// Accounts in a real browser: Debian's Chromium driven by playwright-core against a
+// throwaway kczg (demo campaign). Register an enterprise applicant, sign out, sign in
+// again, switch to English, sign out; then every demo role lands on its dashboard.
+//
+//   node --test tests/e2e/
+//
+// KCZG_BINARY overrides the server binary, KCZG_CHROMIUM the browser (default
+// /usr/bin/chromium), KCZG_E2E_SCREENSHOTS a directory that keeps the English dashboard
+// screenshot (otherwise it goes to the server's temp dir and is removed with it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, usccWithCheck, demoAccounts, demoPassword } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: process.env.KCZG_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  const exit = await server?.stop();
+  // SIGTERM drains and exits cleanly.
+  if (exit) assert.equal(exit.code, 0, `kczg serve exit: ${JSON.stringify(exit)}\n${server.stderr()}`);
+});
+
+// A fresh context (no cookies, Accept-Language zh-CN) whose page fails the test on script errors, CSP
+// violations and failed sub-resources.
+async function newPage() {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // Chromium asks for /favicon.ico on its own; the site has none (yet).
+    if (m.type() === 'error' && !m.location().url?.endsWith('/favicon.ico')) {
+      problems.push(`console: ${m.text()} (${m.location().url})`);
+    }
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    // Sub-resources (CSS, JS) must load; documents are checked by the test itself.
+    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
+  });
+  return { context, page, problems };
+}
+
+async function signIn(page, login, password) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL('**/dashboard'), page.click('#sign-in-submit')]);
+}
+
+async function signOut(page) {
+  await Promise.all([page.waitForNavigation(), page.click('#sign-out')]);
+  assert.equal(await page.locator('#sign-out').count(), 0, 'still signed in after signing out');
+  assert.equal(await page.locator('#sign-in-link').count(), 1);
+}
+
+test('register an enterprise applicant, sign out and in, switch to English', async () => {
+  const { context, page, problems } = await newPage();
+  try {
+    const login = `e2e-${process.pid}@example.com`;
+    const password = 'e2e-password-2023';
+    const uscc = usccWithCheck('91110108MA0000001');
+
+    await page.goto(`${server.url}/register`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await page.check('input[name=kind][value=enterprise]');
+    await page.fill('input[name=name]', '端到端测试科技有限公司');
+    await page.fill('input[name=uscc]', uscc);
+    await page.fill('input[name=contact]', '测试联系人 13800000000');
+    await page.fill('input[name=login]', login);
+    await page.fill('input[name=password]', password);
+    await page.fill('input[name=password2]', password);
+    await Promise.all([page.waitForNavigation(), page.click('#register-submit')]);
+    const error = page.locator('p.error');
+    assert.equal(await error.count(), 0, `registration refused: ${await error.allTextContents()}`);
+    assert.equal(new URL(page.url()).pathname, '/dashboard');
+    assert.equal(await page.getAttribute('#dashboard-role', 'data-role'), 'applicant');
+    const cookies = await context.cookies();
+    assert.ok(cookies.some((c) => c.name === 'kczg_session' && c.httpOnly), 'no HttpOnly kczg_session cookie');
+
+    await signOut(page);
+    await signIn(page, login, password);
+    assert.equal(await page.getAttribute('#dashboard-role', 'data-role'), 'applicant');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.notEqual((await page.textContent('#sign-out')).trim(), 'Sign out');
+
+    // English: the switch link reloads the page with ?lang=en and remembers it in a cookie.
+    await Promise.all([page.waitForURL('**/dashboard?lang=en'), page.click('#switch-lang')]);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal((await page.textContent('#sign-out')).trim(), 'Sign out');
+    assert.ok((await context.cookies()).some((c) => c.name === 'kczg_lang' && c.value === 'en'), 'no kczg_lang=en cookie');
+    await page.goto(`${server.url}/dashboard`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'English not remembered without ?lang');
+    // Page chrome in English; only the applicant's own (Chinese) name may remain.
+    const han = /\p{Script=Han}/u;
+    assert.doesNotMatch(await page.textContent('#dashboard-role'), han);
+    assert.doesNotMatch(await page.textContent('main h1'), han);
+    assert.doesNotMatch(await page.title(), han);
+
+    const shots = process.env.KCZG_E2E_SCREENSHOTS || server.dir;
+    await mkdir(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'dashboard-en.png'), fullPage: true });
+
+    await signOut(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every demo role signs in to its own dashboard', async () => {
+  const { context, page, problems } = await newPage();
+  try {
+    for (const [role, login] of Object.entries(demoAccounts)) {
+      await signIn(page, login, demoPassword);
+      assert.equal(await page.locator(`#dashboard-role[data-role="${role}"]`).count(), 1, `${login}: not the ${role} dashboard`);
+      await signOut(page);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
