@@ -27,16 +27,17 @@ TEST_P(AccountStoreTest, InvitedAccountActivatesThroughItsLinkOnce) {
   ASSERT_TRUE(m_store->set_password(id, "argon-hash", m_secretariat, in_collection()));
   EXPECT_EQ(m_store->account_by_login("unit@example.org")->status, AccountStatus::active);
   EXPECT_EQ(m_store->password_hash(id), "argon-hash");
-  EXPECT_EQ(m_store->create_account(invited("unit@example.org", Role::unit), "", m_secretariat,
-                                    in_collection())
+  EXPECT_EQ(m_store
+                ->create_account(invited("unit@example.org", Role::unit), "", m_secretariat,
+                                 in_collection())
                 .error()
                 .code,
             ErrorCode::account_exists);
 }
 
 TEST_P(AccountStoreTest, ExpiredLinksAreRefused) {
-  long long id = *m_store->create_account(invited("x@example.org", Role::expert), "",
-                                          m_secretariat, in_collection());
+  long long id = *m_store->create_account(invited("x@example.org", Role::expert), "", m_secretariat,
+                                          in_collection());
   ASSERT_TRUE(m_store->create_link("h", "invitation", id, in_collection(), in_collection()));
   EXPECT_EQ(m_store->consume_link("h", "invitation", in_collection()).error().code,
             ErrorCode::token_invalid);
@@ -97,11 +98,12 @@ TEST_P(AccountStoreTest, PhaseDatesAreSetAndAudited) {
   const Phase* notice = find_phase(m_store->campaign_by_id(c)->campaign, PhaseKind::public_notice);
   EXPECT_EQ(notice->starts_at, start);
   EXPECT_EQ(notice->ends_at, end);
-  EXPECT_EQ(m_store->set_phase_dates(c, PhaseKind::public_notice, end, start, m_secretariat,
-                                     in_collection())
-                .error()
-                .code,
-            ErrorCode::value_out_of_range);
+  EXPECT_EQ(
+      m_store
+          ->set_phase_dates(c, PhaseKind::public_notice, end, start, m_secretariat, in_collection())
+          .error()
+          .code,
+      ErrorCode::value_out_of_range);
   auto found = *m_store->audit_search({"", "campaign.set_phase", ""}, 10);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].after_value,
