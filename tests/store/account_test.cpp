@@ -95,7 +95,8 @@ TEST_P(AccountStoreTest, PhaseDatesAreSetAndAudited) {
   Instant start = parse_instant("2024-01-20").value(), end = parse_instant("2024-01-27").value();
   ASSERT_TRUE(m_store->set_phase_dates(c, PhaseKind::public_notice, start, end, m_secretariat,
                                        in_collection()));
-  const Phase* notice = find_phase(m_store->campaign_by_id(c)->campaign, PhaseKind::public_notice);
+  Campaign stored = m_store->campaign_by_id(c)->campaign;
+  const Phase* notice = find_phase(stored, PhaseKind::public_notice);
   EXPECT_EQ(notice->starts_at, start);
   EXPECT_EQ(notice->ends_at, end);
   EXPECT_EQ(
