@@ -53,6 +53,8 @@ class ServerCore {
 
   void accept();
   void on_accept(boost::system::error_code error, boost::asio::ip::tcp::socket socket);
+  // Registers an accepted connection; false once the server is stopping.
+  bool admit(boost::asio::ip::tcp::socket socket);
   void begin_drain(std::chrono::seconds drain);
   void finish_drain();
   std::vector<std::shared_ptr<Connection>> live_connections() const;
