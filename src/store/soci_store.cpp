@@ -1,6 +1,8 @@
 #include "store/soci_store.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 
 #include "store/json_codec.hpp"
 #include "store/migrations.hpp"
@@ -59,23 +61,9 @@ void SociStore::audit(soci::session& sql, const Actor& actor, std::string_view a
 }
 
 Result<std::vector<AuditEntry>> SociStore::audit_log() {
-  return read([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
-    std::vector<AuditEntry> entries;
-    AuditEntry e;
-    long long at = 0;
-    soci::statement st =
-        (sql.prepare << "SELECT id, at, actor, role, action, object, before_value, after_value "
-                        "FROM audit_log ORDER BY id",
-         soci::into(e.id), soci::into(at), soci::into(e.actor), soci::into(e.role),
-         soci::into(e.action), soci::into(e.object), soci::into(e.before_value),
-         soci::into(e.after_value));
-    st.execute();
-    while (st.fetch()) {
-      e.at = from_micros(at);
-      entries.push_back(e);
-    }
-    return entries;
-  });
+  auto entries = audit_search({}, std::numeric_limits<int>::max());
+  if (entries) std::ranges::reverse(*entries);  // oldest first
+  return entries;
 }
 
 }  // namespace kczg::store
@@ -124,7 +112,7 @@ Result<std::vector<AuditEntry>> SociStore::audit_search(const AuditFilter& filte
     std::vector<AuditEntry> entries;
     AuditEntry e;
     long long at = 0;
-    int max = int(limit);
+    int max = int(std::min<std::size_t>(limit, std::numeric_limits<int>::max()));
     // Prefix matches by range, so they need no LIKE escaping and can use an index.
     std::string action_end = filter.action + "\xF4\x8F\xBF\xBF";
     std::string object_end = filter.object + "\xF4\x8F\xBF\xBF";
