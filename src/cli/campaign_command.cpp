@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "domain/presets.hpp"
+#include "i18n/labels.hpp"
 #include "web/api/campaign_json.hpp"
 
 namespace kczg::cli {
@@ -12,19 +13,15 @@ Result<StoredCampaign> campaign_for(Store& store, int year) {
   return year ? store.campaign_by_year(year) : store.latest_campaign();
 }
 
-const std::string& pick(const Context& c, const std::string& zh, const std::string& en) {
-  return c.lang == Lang::en ? en : zh;
-}
-
 void print_lists(const Context& ctx, const Campaign& c) {
   std::ostream& out = *ctx.out;
   out << ctx.text("ui.lists") << ":\n";
   for (const List& l : c.lists) {
-    out << "  " << pick(ctx, l.name_zh, l.name_en) << " (" << l.code << ")  "
+    out << "  " << in_lang(ctx.lang, l.name_zh, l.name_en) << " (" << l.code << ")  "
         << ctx.text("ui.target") << " " << l.target_size << "\n";
     if (!l.fields.empty()) {
       out << "    " << ctx.text("ui.fields") << ":";
-      for (const Field& f : l.fields) out << " " << pick(ctx, f.name_zh, f.name_en);
+      for (const Field& f : l.fields) out << " " << in_lang(ctx.lang, f.name_zh, f.name_en);
       out << "\n";
     }
     if (l.separately_organised) {
@@ -44,7 +41,7 @@ void print_phases(const Context& ctx, const Campaign& c) {
   std::ostream& out = *ctx.out;
   out << ctx.text("ui.phases") << ":\n";
   for (const Phase& p : c.phases) {
-    out << "  " << ctx.text("phase." + std::string(phase_name(p.kind))) << "  ";
+    out << "  " << phase_label(p.kind, ctx.lang) << "  ";
     if (p.starts_at && p.ends_at) {
       out << format_shanghai(*p.starts_at) << " — " << format_shanghai(*p.ends_at);
     } else {
@@ -59,7 +56,7 @@ void print_text(const Context& ctx, const StoredCampaign& stored, std::size_t un
                 const std::map<std::string, int>& by_state) {
   const Campaign& c = stored.campaign;
   std::ostream& out = *ctx.out;
-  out << pick(ctx, c.name_zh, c.name_en) << "  [" << ctx.text("ui.preset") << " "
+  out << in_lang(ctx.lang, c.name_zh, c.name_en) << "  [" << ctx.text("ui.preset") << " "
       << (c.preset.empty() ? "-" : c.preset) << "]\n";
   print_lists(ctx, c);
   print_phases(ctx, c);
@@ -70,7 +67,7 @@ void print_text(const Context& ctx, const StoredCampaign& stored, std::size_t un
   int total = 0;
   for (const auto& [state, n] : by_state) total += n;
   out << ctx.text("ui.applications") << ": " << total;
-  for (const auto& [state, n] : by_state) out << "  " << ctx.text("state." + state) << " " << n;
+  for (const auto& [state, n] : by_state) out << "  " << state_label(state, ctx.lang) << " " << n;
   out << "\n";
   if (!c.notes.empty()) {
     out << ctx.text("ui.notes") << ":\n";

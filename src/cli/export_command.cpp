@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "i18n/labels.hpp"
 #include "tabular/table.hpp"
 
 namespace kczg::cli {
@@ -40,10 +41,10 @@ int run_export_applications(const Context& ctx, const std::string& format,
   Rows rows;
   for (const ApplicationSummary& s : *summaries) {
     const Application& a = s.application;
-    rows.push_back(
-        {std::to_string(a.id), a.list, a.field, a.title, s.applicant_name, s.applicant_uscc,
-         s.unit_name, ctx.text("state." + std::string(state_name(a.state))),
-         a.submitted_at ? format_shanghai(*a.submitted_at) : "", format_shanghai(a.updated_at)});
+    rows.push_back({std::to_string(a.id), a.list, a.field, a.title, s.applicant_name,
+                    s.applicant_uscc, s.unit_name, state_label(a.state, ctx.lang),
+                    a.submitted_at ? format_shanghai(*a.submitted_at) : "",
+                    format_shanghai(a.updated_at)});
   }
   auto head = header(ctx, {"id", "list", "field", "title", "applicant", "applicant_uscc", "unit",
                            "state", "submitted_at", "updated_at"});

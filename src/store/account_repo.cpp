@@ -36,12 +36,6 @@ struct AccountRow {
   }
 };
 
-void prepare(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-}
-
 }  // namespace
 
 Result<Account> SociStore::load_account(soci::session& sql, const std::string& where,
@@ -50,7 +44,8 @@ Result<Account> SociStore::load_account(soci::session& sql, const std::string& w
   soci::statement st(sql);
   row.bind(st);
   st.exchange(soci::use(key));
-  prepare(st, std::string("SELECT ") + k_account_columns + " FROM accounts WHERE " + where);
+  prepare_exchanged(st,
+                    std::string("SELECT ") + k_account_columns + " FROM accounts WHERE " + where);
   st.execute();
   if (!st.fetch()) return fail(make_error(ErrorCode::account_not_found, "account", key));
   return row.value();
@@ -106,7 +101,8 @@ Result<std::vector<Account>> SociStore::accounts() {
     AccountRow row;
     soci::statement st(sql);
     row.bind(st);
-    prepare(st, std::string("SELECT ") + k_account_columns + " FROM accounts ORDER BY id");
+    prepare_exchanged(st,
+                      std::string("SELECT ") + k_account_columns + " FROM accounts ORDER BY id");
     st.execute();
     while (st.fetch()) out.push_back(row.value());
     return out;

@@ -44,14 +44,6 @@ struct ApplicationRow {
   }
 };
 
-// SOCI's long form, for statements whose into() list is built by ApplicationRow::bind:
-// every exchange must come before prepare.
-void prepare(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-}
-
 // The phases of a campaign, enough for the phase clock; transitions need no more.
 Campaign load_phases(soci::session& sql, long long campaign_id) {
   Campaign c;
@@ -102,8 +94,8 @@ Result<Application> SociStore::load_application(soci::session& sql, long long id
   soci::statement st(sql);
   row.bind(st);
   st.exchange(soci::use(id));
-  prepare(st,
-          std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
+  prepare_exchanged(
+      st, std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
   st.execute();
   if (!st.fetch()) {
     return fail(make_error(ErrorCode::application_not_found, "application", std::to_string(id)));
@@ -163,12 +155,12 @@ Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
     st.exchange(soci::use(applicant_id));
     st.exchange(soci::use(unit_id));
     st.exchange(soci::use(unit_id));
-    prepare(st, std::string("SELECT ") + k_application_columns +
-                    ", p.name, p.uscc, u.name FROM applications a "
-                    "JOIN applicants p ON p.id = a.applicant_id "
-                    "LEFT JOIN units u ON u.id = a.unit_id "
-                    "WHERE a.campaign_id = :c AND (:a = 0 OR a.applicant_id = :a2) "
-                    "AND (:u = 0 OR a.unit_id = :u2) ORDER BY a.id");
+    prepare_exchanged(st, std::string("SELECT ") + k_application_columns +
+                              ", p.name, p.uscc, u.name FROM applications a "
+                              "JOIN applicants p ON p.id = a.applicant_id "
+                              "LEFT JOIN units u ON u.id = a.unit_id "
+                              "WHERE a.campaign_id = :c AND (:a = 0 OR a.applicant_id = :a2) "
+                              "AND (:u = 0 OR a.unit_id = :u2) ORDER BY a.id");
     st.execute();
     while (st.fetch()) {
       out.push_back({row.value(), applicant_name, applicant_uscc,

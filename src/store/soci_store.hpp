@@ -114,6 +114,14 @@ class SociStore final : public Store {
 
 Error database_failure(const std::exception& e);
 
+// SOCI's long form, for statements whose into()/use() lists are built by a row binder
+// (ApplicationRow, AccountRow): every exchange must come before this.
+inline void prepare_exchanged(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+}
+
 template <typename Body>
 auto SociStore::write(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
   std::unique_lock<std::mutex> turn(m_writer, std::defer_lock);

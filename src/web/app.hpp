@@ -87,6 +87,9 @@ class App {
   CachedPage m_home[2];
 };
 
+// Who the audit log names for a signed-in caller. REQUIRES: caller.account.
+inline Actor actor_of(const Caller& caller) { return {caller.role, caller.account->login}; }
+
 // Security headers every response carries (CSP without inline scripts, nosniff,
 // frame-ancestors, Referrer-Policy); the server applies it to its own errors too.
 void harden(http::Response& response);

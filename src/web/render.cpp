@@ -1,4 +1,5 @@
 #include "web/render.hpp"
+#include "i18n/labels.hpp"
 
 #include <map>
 #include <memory>
@@ -48,8 +49,7 @@ View page_view(const Caller& caller, const http::Request& request, std::string_v
   view.set("signed_in", caller.account.has_value());
   if (caller.account) {
     view.set("display_name", caller.account->display_name);
-    view.set("role",
-             translate("page.role_" + std::string(role_name(caller.role)), {}, caller.lang));
+    view.set("role", role_label(caller.role, caller.lang));
     view.set("is_secretariat", caller.role == Role::secretariat);
   }
   view.set("csrf", caller.csrf_token);

@@ -1,4 +1,5 @@
 // Pages of a signed-in account: the role's dashboard and the account itself.
+#include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
@@ -8,10 +9,6 @@ namespace kczg::web {
 namespace {
 
 using http::Method;
-
-std::string state_text(ApplicationState state, Lang lang) {
-  return translate("state." + std::string(state_name(state)), {}, lang);
-}
 
 // The applications a dashboard lists: the applicant's own, or those naming the unit.
 View application_rows(App& app, const Caller& caller, long long campaign_id) {
@@ -28,7 +25,7 @@ View application_rows(App& app, const Caller& caller, long long campaign_id) {
     View row{View::type::object};
     row.set("list", a.list + (a.field.empty() ? "" : " / " + a.field));
     row.set("title", a.title);
-    row.set("state", state_text(a.state, caller.lang));
+    row.set("state", state_label(a.state, caller.lang));
     rows.push_back(row);
   }
   return rows;
@@ -37,11 +34,8 @@ View application_rows(App& app, const Caller& caller, long long campaign_id) {
 http::Response dashboard(App& app, const Caller& caller, http::Request& request) {
   View view = page_view(caller, request, "dashboard_title");
   view.set("role_code", std::string(role_name(caller.role)));
-  view.set("role_line",
-           translate("page.role_line",
-                     {{"role", translate("page.role_" + std::string(role_name(caller.role)), {},
-                                         caller.lang)}},
-                     caller.lang));
+  view.set("role_line", translate("page.role_line",
+                                  {{"role", role_label(caller.role, caller.lang)}}, caller.lang));
   auto campaign = app.store().latest_campaign_id();
   switch (caller.role) {
     case Role::applicant:
@@ -67,7 +61,7 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
         for (auto& [state, n] :
              app.store().count_by_state(*campaign).value_or(std::map<std::string, int>{})) {
           View row{View::type::object};
-          row.set("state", translate("state." + state, {}, caller.lang));
+          row.set("state", state_label(state, caller.lang));
           row.set("count", std::to_string(n));
           counts.push_back(row);
         }
@@ -96,8 +90,6 @@ http::Response account_page(const Caller& caller, const http::Request& request,
   response.set_header("Cache-Control", "private, no-store");
   return response;
 }
-
-Actor actor_of(const Caller& caller) { return {caller.role, caller.account->login}; }
 
 }  // namespace
 

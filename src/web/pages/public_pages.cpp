@@ -2,6 +2,7 @@
 // invitations and password resets.
 #include "domain/phase_clock.hpp"
 #include "domain/uscc.hpp"
+#include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/pages/session.hpp"
 #include "web/render.hpp"
@@ -13,29 +14,22 @@ namespace {
 
 using http::Method;
 
-std::string pick(Lang lang, const std::string& zh, const std::string& en) {
-  return lang == Lang::en ? en : zh;
-}
-
 View campaign_view(const Campaign& c, Lang lang, Instant now) {
   View v{View::type::object};
-  v.set("name", pick(lang, c.name_zh, c.name_en));
+  v.set("name", in_lang(lang, c.name_zh, c.name_en));
   View lists{View::type::list};
   for (const List& l : c.lists) {
     View row{View::type::object};
-    row.set("name", pick(lang, l.name_zh, l.name_en));
+    row.set("name", in_lang(lang, l.name_zh, l.name_en));
     row.set("target", std::to_string(l.target_size));
-    std::string fields;
-    for (const Field& f : l.fields)
-      fields += (fields.empty() ? "" : "、") + pick(lang, f.name_zh, f.name_en);
-    row.set("fields", fields);
+    row.set("fields", field_names(l, lang));
     lists.push_back(row);
   }
   v.set("lists", lists);
   View phases{View::type::list};
   for (const Phase& p : c.phases) {
     View row{View::type::object};
-    row.set("name", translate("phase." + std::string(phase_name(p.kind)), {}, lang));
+    row.set("name", phase_label(p.kind, lang));
     row.set("dates", p.starts_at && p.ends_at
                          ? format_shanghai(*p.starts_at) + " — " + format_shanghai(*p.ends_at)
                          : translate("page.not_scheduled", {}, lang));
@@ -43,7 +37,7 @@ View campaign_view(const Campaign& c, Lang lang, Instant now) {
   }
   v.set("phases", phases);
   if (auto open = workflow_phase(c, now)) {
-    v.set("phase_now", translate("phase." + std::string(phase_name(*open)), {}, lang));
+    v.set("phase_now", phase_label(*open, lang));
     v.set("deadline", format_shanghai(*find_phase(c, *open)->ends_at));
   }
   return v;

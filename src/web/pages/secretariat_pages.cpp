@@ -1,6 +1,7 @@
 // The secretariat's pages: campaign settings and phase control, accounts, units, the
 // audit log and the outbox.
 
+#include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
@@ -11,11 +12,6 @@ namespace {
 
 using http::Method;
 const std::vector<Role> k_secretariat{Role::secretariat};
-
-std::string pick(Lang lang, const std::string& zh, const std::string& en) {
-  return lang == Lang::en ? en : zh;
-}
-Actor actor_of(const Caller& caller) { return {caller.role, caller.account->login}; }
 
 // datetime-local values are Asia/Shanghai civil time without an offset.
 std::string local_input(const std::optional<Instant>& at) {
@@ -37,18 +33,16 @@ http::Response campaign_page(App& app, const Caller& caller, const http::Request
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
   const Campaign& c = stored->campaign;
-  view.set("name", pick(caller.lang, c.name_zh, c.name_en));
+  view.set("name", in_lang(caller.lang, c.name_zh, c.name_en));
   View lists{View::type::list};
   for (const List& l : c.lists) {
     View row{View::type::object};
-    row.set("name", pick(caller.lang, l.name_zh, l.name_en));
+    row.set("name", in_lang(caller.lang, l.name_zh, l.name_en));
     row.set("target", std::to_string(l.target_size));
-    std::string fields, quota;
-    for (const Field& f : l.fields)
-      fields += (fields.empty() ? "" : "、") + pick(caller.lang, f.name_zh, f.name_en);
+    std::string quota;
     for (auto& [channel, n] : l.quota_per_channel)
       quota += (quota.empty() ? "" : " ") + channel + "=" + std::to_string(n);
-    row.set("fields", fields);
+    row.set("fields", field_names(l, caller.lang));
     row.set("quota", l.separately_organised ? "—" : quota);
     lists.push_back(row);
   }
@@ -57,7 +51,7 @@ http::Response campaign_page(App& app, const Caller& caller, const http::Request
   for (const Phase& p : c.phases) {
     View row{View::type::object};
     row.set("kind", std::string(phase_name(p.kind)));
-    row.set("name", translate("phase." + std::string(phase_name(p.kind)), {}, caller.lang));
+    row.set("name", phase_label(p.kind, caller.lang));
     row.set("starts_at", local_input(p.starts_at));
     row.set("ends_at", local_input(p.ends_at));
     row.set("csrf", caller.csrf_token);
@@ -105,7 +99,7 @@ http::Response accounts_page(App& app, const Caller& caller, const http::Request
     View row{View::type::object};
     row.set("login", a.login);
     row.set("display_name", a.display_name);
-    row.set("role", translate("page.role_" + std::string(role_name(a.role)), {}, caller.lang));
+    row.set("role", role_label(a.role, caller.lang));
     row.set("status", translate("page.status_" + std::string(account_status_name(a.status)), {},
                                 caller.lang));
     accounts.push_back(row);

@@ -1,0 +1,28 @@
+// Domain values as a person reads them, in the user's language: one place for the
+// catalog-key conventions (phase.*, state.*, page.role_*) and the zh/en name pairs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/application_state.hpp"
+#include "domain/campaign.hpp"
+#include "i18n/catalog.hpp"
+
+namespace kczg {
+
+// The name of a zh/en pair (lists, fields, channels, campaigns).
+const std::string& in_lang(Lang lang, const std::string& zh, const std::string& en);
+
+std::string phase_label(PhaseKind kind, Lang lang);
+// `state` is a stored state code, e.g. "submitted".
+std::string state_label(std::string_view state, Lang lang);
+inline std::string state_label(ApplicationState state, Lang lang) {
+  return state_label(state_name(state), lang);
+}
+std::string role_label(Role role, Lang lang);
+
+// A list's field names joined with 、 ("电子信息、生物医药…"); "" for a list without fields.
+std::string field_names(const List& list, Lang lang);
+
+}  // namespace kczg
