@@ -2,7 +2,7 @@
 # Web benchmark: kczg serve against nginx serving a static page, with wrk, on loopback.
 #
 #   bench/web_bench.sh [--duration S] [--rounds N] [--long-duration S] [--warmup S]
-#                      [--workers N] [--connections N] [--many N] [--threads N]
+#                      [--workers N] [--io-threads N] [--connections N] [--many N] [--threads N]
 #                      [--nginx-workers N|auto] [--logs DIR]
 #
 # Expects build/kczg (or KCZG_BINARY), wrk, nginx (nginx-light) and curl; builds nothing.
@@ -29,6 +29,7 @@ rounds=3          # a and b alternate in this many rounds of duration/rounds sec
 long_duration=30  # seconds, run d
 warmup=2          # seconds before each measured run
 workers=4         # kczg serve --workers
+io_threads=1      # kczg serve --io-threads
 connections=50
 many=2000
 threads=2
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --long-duration) long_duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
+    --io-threads) io_threads="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --many) many="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
@@ -52,7 +54,7 @@ while [ $# -gt 0 ]; do
     *) echo "web_bench: unknown option $1" >&2; usage ;;
   esac
 done
-for n in "$duration" "$rounds" "$long_duration" "$warmup" "$workers" "$connections" "$many" "$threads"; do
+for n in "$duration" "$rounds" "$long_duration" "$warmup" "$workers" "$io_threads" "$connections" "$many" "$threads"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "web_bench: not a number: $n" >&2; exit 2; }
 done
 
@@ -120,7 +122,7 @@ wait_for_url() {  # url, seconds
   { cat "$tmp/demo-load.log" >&2; die "kczg demo load failed"; }
 : >"$tmp/kczg-stdout.log"  # exists before the background child opens it
 "$kczg" serve --db "sqlite:$tmp/kczg.db" --listen 127.0.0.1:0 --static "$root/static" --quiet \
-  --workers "$workers" >"$tmp/kczg-stdout.log" 2>"$tmp/kczg-stderr.log" &
+  --workers "$workers" --io-threads "$io_threads" >"$tmp/kczg-stdout.log" 2>"$tmp/kczg-stderr.log" &
 kczg_pid=$!
 kczg_url=""
 for _ in $(seq 100); do

@@ -28,6 +28,7 @@ int run_audit_export(const Context& context, const std::filesystem::path& out);
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   int workers = 4;
+  int io_threads = 1;
   std::string static_dir = "static";
   bool quiet = false;  // no access log
 };

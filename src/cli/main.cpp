@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "ADDRESS:PORT (port 0: any free port)");
   serve->add_option("--workers", serve_options.workers, "handler threads")
       ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--io-threads", serve_options.io_threads,
+                   "socket I/O threads (cached public pages are answered on them)")
+      ->check(CLI::Range(1, 64));
   serve->add_option("--static", serve_options.static_dir, "directory of CSS and JS");
   serve->add_flag("--quiet", serve_options.quiet, "no access log");
   serve->callback([&] { rc = cli::run_serve(ctx, serve_options); });

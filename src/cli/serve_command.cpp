@@ -40,6 +40,7 @@ int run_serve(const Context& ctx, const ServeOptions& options) {
     return report(ctx, make_error(ErrorCode::usage, "detail", "--listen " + options.listen));
   }
   server_options.workers = options.workers;
+  server_options.io_threads = options.io_threads;
   server_options.decorate = web::harden;
   if (!web::init_secrets()) {
     return report(ctx, make_error(ErrorCode::database_unavailable, "detail", "libsodium"));

@@ -7,6 +7,9 @@ namespace {
 
 constexpr const char* k_account_columns =
     "id, login, role, display_name, status, applicant_id, unit_id, created_at";
+// The same columns from an accounts table aliased "a", for joins.
+constexpr const char* k_account_columns_a =
+    "a.id, a.login, a.role, a.display_name, a.status, a.applicant_id, a.unit_id, a.created_at";
 
 // Binds an accounts row through plain locals.
 struct AccountRow {
@@ -142,19 +145,26 @@ Result<void> SociStore::create_session(const std::string& id_hash, long long acc
 }
 
 Result<Session> SociStore::session(const std::string& id_hash, Instant now) {
+  // One statement: this runs on every signed-in request.
   return read([&](soci::session& sql) -> Result<Session> {
-    long long account_id = 0, expires = 0;
+    AccountRow row;
     std::string csrf;
-    sql << "SELECT account_id, csrf_token, expires_at FROM sessions WHERE id_hash = :h",
-        soci::use(id_hash), soci::into(account_id), soci::into(csrf), soci::into(expires);
-    if (!sql.got_data() || from_micros(expires) <= now) {
+    long long expires = 0;
+    soci::statement st(sql);
+    st.exchange(soci::into(csrf));
+    st.exchange(soci::into(expires));
+    row.bind(st);
+    st.exchange(soci::use(id_hash));
+    prepare_exchanged(st, std::string("SELECT s.csrf_token, s.expires_at, ") + k_account_columns_a +
+                              " FROM sessions s JOIN accounts a ON a.id = s.account_id "
+                              "WHERE s.id_hash = :h");
+    st.execute();
+    if (!st.fetch() || from_micros(expires) <= now) {
       return fail(make_error(ErrorCode::not_signed_in));
     }
-    auto account = load_account(sql, "id = :k", std::to_string(account_id));
-    if (!account || account->status != AccountStatus::active) {
-      return fail(make_error(ErrorCode::not_signed_in));
-    }
-    return Session{std::move(*account), csrf, from_micros(expires)};
+    Account account = row.value();
+    if (account.status != AccountStatus::active) return fail(make_error(ErrorCode::not_signed_in));
+    return Session{std::move(account), csrf, from_micros(expires)};
   });
 }
 

@@ -1,6 +1,7 @@
 #include "web/app.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "web/responses.hpp"
 #include "web/security/secrets.hpp"
@@ -52,10 +53,24 @@ Instant App::now() const {
 http::Router App::router() {
   http::Router router;
   for (const RouteSpec& spec : m_routes) {
+    http::FastHandler fast;
+    if (spec.fast) {
+      // The fast path skips guard(), which is only sound where guard() has nothing to do.
+      if (spec.method != http::Method::get || !admits(spec, Role::visitor)) {
+        throw std::logic_error("a fast path on a guarded route: " + spec.pattern);
+      }
+      fast = [this, &spec](const http::Request& request) -> std::optional<http::Response> {
+        if (!request.cookie("kczg_session").empty() || !request.header("authorization").empty() ||
+            !request.query_param("lang").empty()) {
+          return std::nullopt;
+        }
+        return spec.fast(*this, request_lang(request), request);
+      };
+    }
     router.add(
         spec.method, spec.pattern,
         [this, &spec](http::Request& request) { return guard(spec, request); },
-        spec.body_limit ? spec.body_limit : m_options.form_limit);
+        spec.body_limit ? spec.body_limit : m_options.form_limit, std::move(fast));
   }
   return router;
 }
@@ -109,6 +124,14 @@ http::Response App::guard(const RouteSpec& spec, http::Request& request) {
                          std::chrono::hours(24 * 365), false, request.secure, "Lax"});
   }
   return response;
+}
+
+std::optional<std::string> App::fresh_home(Lang lang) {
+  auto now = std::chrono::steady_clock::now();
+  const CachedPage& page = m_home[lang == Lang::en ? 1 : 0];
+  std::lock_guard lock(m_home_mutex);
+  if (page.body.empty() || now - page.rendered >= std::chrono::seconds(1)) return std::nullopt;
+  return page.body;
 }
 
 std::string App::cached_home(Lang lang, const std::function<std::string()>& render) {

@@ -44,6 +44,9 @@ inline const std::vector<Role> k_signed_in{Role::applicant, Role::unit,        R
 
 class App;
 using RouteHandler = std::function<http::Response(App&, const Caller&, http::Request&)>;
+// A route's answer for an anonymous caller from memory, without the database, or nullopt.
+using FastRouteHandler =
+    std::function<std::optional<http::Response>(App&, Lang, const http::Request&)>;
 
 struct RouteSpec {
   http::Method method;
@@ -53,6 +56,10 @@ struct RouteSpec {
   bool api = false;            // JSON errors; API tokens accepted
   std::size_t body_limit = 0;  // 0: WebOptions::form_limit
   RouteHandler handler;
+  // Optional, only on GET routes open to everyone: tried on the I/O thread for callers
+  // with no session, token or language switch; when it declines, `handler` answers.
+  // Set after construction (routes.back().fast = …) since few routes have one.
+  FastRouteHandler fast = {};
 };
 
 // Thread-safe: handlers run on the server's worker threads.
@@ -71,6 +78,8 @@ class App {
   // The public home page, rendered at most once a second per language: it is the page
   // everyone loads on deadline night, and it shows nothing personal.
   std::string cached_home(Lang lang, const std::function<std::string()>& render);
+  // The cached home page when it is still fresh; never renders.
+  std::optional<std::string> fresh_home(Lang lang);
 
  private:
   http::Response guard(const RouteSpec& spec, http::Request& request);

@@ -1,6 +1,6 @@
 // Pages from mustache templates (kainjow, escaping by default). Templates live in
 // templates/pages and are compiled in; every visible string comes from the catalogs
-// through the view's "t" object.
+// through "t.*", a per-language table every render shares.
 #pragma once
 
 #include <kainjow/mustache.hpp>

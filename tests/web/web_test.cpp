@@ -235,6 +235,23 @@ TEST_P(SecurityTest, LanguageSwitchSticks) {
   EXPECT_TRUE(contains(get("/sign-in").body, ">登录<"));
 }
 
+// The anonymous home page is answered from a cache on the I/O thread; a signed-in caller
+// or a language switch must still reach the full handler.
+TEST_P(SecurityTest, CachedHomePageIsNeverPersonalAndFollowsTheLanguage) {
+  SignedIn unit = sign_in("unit@demo.kczg.cn");
+  for (int round = 0; round < 3; ++round) {
+    auto anonymous = get("/");
+    EXPECT_EQ(anonymous.header("cache-control"), "public, max-age=5");
+    EXPECT_FALSE(contains(anonymous.body, "sign-out"));
+    EXPECT_TRUE(contains(anonymous.body, "<html lang=\"zh-CN\">"));
+    auto signed_in = get("/", as(unit));
+    EXPECT_EQ(signed_in.header("cache-control"), "private, no-store");
+    EXPECT_TRUE(contains(signed_in.body, "sign-out"));
+    EXPECT_TRUE(contains(get("/", {{"Accept-Language", "en-GB"}}).body, "<html lang=\"en\">"));
+    EXPECT_EQ(cookie_from(get("/?lang=en"), "kczg_lang"), "kczg_lang=en");
+  }
+}
+
 TEST_P(SecurityTest, SecretariatControlsPhasesWithConfirmation) {
   SignedIn s = sign_in("secretariat@demo.kczg.cn");
   std::vector<std::pair<std::string, std::string>> fields{{"_csrf", s.csrf},

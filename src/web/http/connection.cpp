@@ -5,7 +5,6 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 
 #include "web/http/ascii.hpp"
 #include "web/http/server_core.hpp"
@@ -126,6 +125,7 @@ void Connection::on_header(Error error, std::size_t) {
                                             : error_response(404));
   }
   m_handler = match.handler;
+  m_fast = match.fast;
   m_request.path_params = std::move(match.params);
   if (!has_body) return run_handler();
   if (auto length = m_parser->content_length(); length && *length > match.body_limit) {
@@ -162,6 +162,11 @@ void Connection::on_body(Error error, std::size_t) {
 
 void Connection::run_handler() {
   m_phase = Phase::handling;
+  if (m_fast) {
+    if (std::optional<Response> answer = call_fast_handler(*m_fast, m_request)) {
+      return respond(std::move(*answer));
+    }
+  }
   m_stream.expires_never();  // the handler's time is not the client's fault
   auto task = [self = shared_from_this(), handler = m_handler,
                request = std::move(m_request)]() mutable {
@@ -182,17 +187,18 @@ void Connection::respond(Response response) {
   if (m_core.options().decorate) m_core.options().decorate(response);
   m_phase = Phase::writing;
   bool keep_alive = !m_close_after && !m_draining && !m_core.stopping();
-  m_response = to_beast(std::move(response), m_version, m_method == Method::head, keep_alive);
-  m_status = static_cast<int>(m_response.result_int());
+  m_keep_alive = keep_alive;
+  m_response = to_wire(std::move(response), m_version, m_method == Method::head, keep_alive);
+  m_status = m_response.status;
   m_stream.expires_after(m_core.options().write_timeout);
-  beast_http::async_write(m_stream, m_response,
-                          beast::bind_front_handler(&Connection::on_written, shared_from_this()));
+  net::async_write(m_stream, net::buffer(m_response.bytes),
+                   beast::bind_front_handler(&Connection::on_written, shared_from_this()));
 }
 
 void Connection::on_written(Error error, std::size_t) {
   log_request();
   if (error) return close_now();
-  if (!m_response.keep_alive()) return linger();
+  if (!m_keep_alive) return linger();
   m_first_request = false;
   wait_for_request();
 }
@@ -205,7 +211,7 @@ void Connection::log_request() {
                        m_method,
                        m_target,
                        m_status,
-                       m_response.body().size(),
+                       m_response.body_bytes,
                        std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()};
   try {
     log(entry);

@@ -59,9 +59,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const boost::asio::any_io_executor m_strand;  // copy of m_stream's, for other threads
   boost::beast::flat_buffer m_buffer;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
-  BeastResponse m_response;
-  Request m_request;  // moved to the worker while the handler runs
+  WireResponse m_response;
+  bool m_keep_alive = false;  // of the response being written
+  Request m_request;          // moved to the worker while the handler runs
   const Handler* m_handler = nullptr;
+  const FastHandler* m_fast = nullptr;
   std::string m_remote_address;
   bool m_from_loopback = false;
 

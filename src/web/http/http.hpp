@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,14 +63,20 @@ Response text_response(int status, std::string body,
 Response redirect(std::string location, int status = 303);
 
 using Handler = std::function<Response(Request&)>;
+// Answers from memory on the I/O thread, or declines (nullopt) and the request goes to
+// the worker pool as usual. For pages served to everyone from a cache: the hand-off to a
+// worker costs more than such a page (DESIGN §5, docs/performance.md). Must never block.
+using FastHandler = std::function<std::optional<Response>(const Request&)>;
 
 // Routes match exact segments and {name} parameters: "/api/v1/applications/{id}".
 // A path that matches a pattern under another method answers 405; none answers 404.
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler, std::size_t body_limit);
+  void add(Method method, std::string pattern, Handler handler, std::size_t body_limit,
+           FastHandler fast = {});
   struct Match {
-    const Handler* handler = nullptr;  // nullptr: not found or method not allowed
+    const Handler* handler = nullptr;   // nullptr: not found or method not allowed
+    const FastHandler* fast = nullptr;  // nullptr: the route has no fast path
     std::size_t body_limit = 0;
     std::map<std::string, std::string> params;
     bool method_not_allowed = false;
@@ -85,6 +92,7 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
     std::size_t body_limit;
+    FastHandler fast;
   };
   std::vector<Entry> m_entries;
 };

@@ -1,5 +1,7 @@
 #include "web/http/message.hpp"
 
+#include <boost/beast/http/status.hpp>
+
 #include "web/http/ascii.hpp"
 #include "web/http/url.hpp"
 
@@ -57,27 +59,45 @@ Request request_head(const BeastRequest& message) {
   return request;
 }
 
-BeastResponse to_beast(Response response, unsigned version, bool head, bool keep_alive) {
-  // Beast throws on a status outside 0-999, and nothing useful lies outside 100-599.
+WireResponse to_wire(Response response, unsigned version, bool head, bool keep_alive) {
   if (response.status < 100 || response.status > 599) {
     response = text_response(500, "500 Internal Server Error\n");
   }
-  BeastResponse message;
-  message.version(version);
-  message.result(static_cast<unsigned>(response.status));
-  for (auto& [name, value] : response.headers) {
-    if (name.empty() || framing_header(name)) continue;
-    message.insert(header_safe(name), header_safe(std::move(value)));
-  }
-  message.set(beast_http::field::server, "kczg");
   bool bodiless = (response.status >= 100 && response.status < 200) || response.status == 204 ||
                   response.status == 304;
-  if (!bodiless) {
-    message.content_length(response.body.size());
-    if (!head) message.body() = std::move(response.body);
+  std::string_view reason =
+      beast_http::obsolete_reason(static_cast<beast_http::status>(response.status));
+  WireResponse wire;
+  wire.status = response.status;
+  std::string& out = wire.bytes;
+  out.reserve(256 + response.body.size());
+  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(response.status);
+  out += ' ';
+  out += reason;
+  out += "\r\n";
+  for (auto& [name, value] : response.headers) {
+    if (name.empty() || framing_header(name)) continue;
+    out += header_safe(name);
+    out += ": ";
+    out += header_safe(std::move(value));
+    out += "\r\n";
   }
-  message.keep_alive(keep_alive);
-  return message;
+  out += "Server: kczg\r\n";
+  if (!bodiless) {
+    out += "Content-Length: ";
+    out += std::to_string(response.body.size());
+    out += "\r\n";
+  }
+  // HTTP/1.1 keeps the connection unless told; HTTP/1.0 closes it unless told.
+  if (version >= 11 && !keep_alive) out += "Connection: close\r\n";
+  if (version < 11 && keep_alive) out += "Connection: keep-alive\r\n";
+  out += "\r\n";
+  if (!bodiless && !head) {
+    wire.body_bytes = response.body.size();
+    out += response.body;
+  }
+  return wire;
 }
 
 }  // namespace kczg::web::http

@@ -47,13 +47,14 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 }  // namespace
 
-void Router::add(Method method, std::string pattern, Handler handler, std::size_t body_limit) {
+void Router::add(Method method, std::string pattern, Handler handler, std::size_t body_limit,
+                 FastHandler fast) {
   std::vector<std::string> segments;
   for (std::string_view segment : split_path(pattern).value_or(std::vector<std::string_view>{})) {
     segments.emplace_back(segment);
   }
-  m_entries.push_back(
-      Entry{method, std::move(pattern), std::move(segments), std::move(handler), body_limit});
+  m_entries.push_back(Entry{method, std::move(pattern), std::move(segments), std::move(handler),
+                            body_limit, std::move(fast)});
 }
 
 Router::Match Router::match(Method method, std::string_view path) const {
@@ -80,6 +81,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
   }
   result.handler = &best->handler;
   result.body_limit = best->body_limit;
+  if (best->fast) result.fast = &best->fast;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string& segment = best->segments[i];
     if (is_parameter(segment)) {

@@ -51,6 +51,9 @@ class ServerCore {
  private:
   using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
 
+  // Each connection's handlers run serialised on this: a strand, or with one I/O
+  // thread the io_context itself.
+  boost::asio::any_io_executor connection_executor();
   void accept();
   void on_accept(boost::system::error_code error, boost::asio::ip::tcp::socket socket);
   // Registers an accepted connection; false once the server is stopping.

@@ -54,4 +54,12 @@ Response call_handler(const Handler& handler, Request& request) {
   }
 }
 
+std::optional<Response> call_fast_handler(const FastHandler& fast, const Request& request) {
+  try {
+    return fast(request);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace kczg::web::http

@@ -17,5 +17,7 @@ Response method_not_allowed(const Router& router, std::string_view path);
 
 // Runs `handler`; an escaping exception becomes a 500 rather than killing a worker thread.
 Response call_handler(const Handler& handler, Request& request);
+// Runs a fast path; one that throws declines, and the worker's handler answers instead.
+std::optional<Response> call_fast_handler(const FastHandler& fast, const Request& request);
 
 }  // namespace kczg::web::http

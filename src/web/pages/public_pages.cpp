@@ -43,6 +43,12 @@ View campaign_view(const Campaign& c, Lang lang, Instant now) {
   return v;
 }
 
+http::Response home_response(std::string body, bool personal) {
+  http::Response response = http::text_response(200, std::move(body), "text/html; charset=utf-8");
+  response.set_header("Cache-Control", personal ? "private, no-store" : "public, max-age=5");
+  return response;
+}
+
 http::Response home(App& app, const Caller& caller, http::Request& request) {
   auto render = [&] {
     View view = page_view(caller, request, "home_title");
@@ -52,9 +58,13 @@ http::Response home(App& app, const Caller& caller, http::Request& request) {
     return render_page("home", std::move(view)).body;
   };
   std::string body = caller.account ? render() : app.cached_home(caller.lang, render);
-  http::Response response = http::text_response(200, std::move(body), "text/html; charset=utf-8");
-  response.set_header("Cache-Control", caller.account ? "private, no-store" : "public, max-age=5");
-  return response;
+  return home_response(std::move(body), caller.account.has_value());
+}
+
+std::optional<http::Response> fresh_home(App& app, Lang lang, const http::Request&) {
+  std::optional<std::string> body = app.fresh_home(lang);
+  if (!body) return std::nullopt;
+  return home_response(std::move(*body), false);
 }
 
 http::Response sign_in_page(const Caller& caller, const http::Request& request,
@@ -203,6 +213,7 @@ http::Response request_reset(App& app, const Caller& caller, http::Request& requ
 std::vector<RouteSpec> public_routes() {
   std::vector<RouteSpec> routes;
   routes.push_back({Method::get, "/", k_everyone, false, 0, home});
+  routes.back().fast = fresh_home;
   routes.push_back(
       {Method::get, "/healthz", k_everyone, false, 0, [](App& app, const Caller&, http::Request&) {
          bool up = app.store().ping().has_value();
