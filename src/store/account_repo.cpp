@@ -144,13 +144,17 @@ Result<void> SociStore::create_session(const std::string& id_hash, long long acc
   });
 }
 
-Result<Session> SociStore::session(const std::string& id_hash, Instant now) {
-  // One statement: this runs on every signed-in request.
-  return read([&](soci::session& sql) -> Result<Session> {
-    AccountRow row;
-    std::string csrf;
-    long long expires = 0;
-    soci::statement st(sql);
+namespace {
+
+// A session with its account, by the hash of the session id: every signed-in request.
+struct SessionQuery : PreparedQuery {
+  std::string id_hash;
+  AccountRow row;
+  std::string csrf;
+  long long expires = 0;
+  soci::statement st;
+
+  explicit SessionQuery(soci::session& sql) : st(sql) {
     st.exchange(soci::into(csrf));
     st.exchange(soci::into(expires));
     row.bind(st);
@@ -158,13 +162,22 @@ Result<Session> SociStore::session(const std::string& id_hash, Instant now) {
     prepare_exchanged(st, std::string("SELECT s.csrf_token, s.expires_at, ") + k_account_columns_a +
                               " FROM sessions s JOIN accounts a ON a.id = s.account_id "
                               "WHERE s.id_hash = :h");
-    st.execute();
-    if (!st.fetch() || from_micros(expires) <= now) {
-      return fail(make_error(ErrorCode::not_signed_in));
-    }
-    Account account = row.value();
+  }
+};
+
+}  // namespace
+
+Result<Session> SociStore::session(const std::string& id_hash, Instant now) {
+  return read_prepared([&](soci::session& sql, StatementCache& cache) -> Result<Session> {
+    SessionQuery& q = cache.get<SessionQuery>(sql);
+    q.id_hash = id_hash;
+    q.st.execute();
+    bool found = q.st.fetch();
+    finish(q.st);
+    if (!found || from_micros(q.expires) <= now) return fail(make_error(ErrorCode::not_signed_in));
+    Account account = q.row.value();
     if (account.status != AccountStatus::active) return fail(make_error(ErrorCode::not_signed_in));
-    return Session{std::move(account), csrf, from_micros(expires)};
+    return Session{std::move(account), q.csrf, from_micros(q.expires)};
   });
 }
 

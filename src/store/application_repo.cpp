@@ -137,19 +137,21 @@ Result<Application> SociStore::application(long long id) {
   return read([&](soci::session& sql) { return load_application(sql, id); });
 }
 
-Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
-    long long campaign_id, const ApplicationFilter& filter) {
-  return read([&](soci::session& sql) -> Result<std::vector<ApplicationSummary>> {
-    std::vector<ApplicationSummary> out;
-    ApplicationRow row;
-    std::string applicant_name, applicant_uscc, unit_name;
-    soci::indicator unit_name_ind;
-    soci::statement st(sql);
+namespace {
+
+// The dashboards' lists: a campaign's applications, optionally of one applicant or unit.
+struct SummariesQuery : PreparedQuery {
+  ApplicationRow row;
+  std::string applicant_name, applicant_uscc, unit_name;
+  soci::indicator unit_name_ind = soci::i_ok;
+  long long campaign_id = 0, applicant_id = 0, unit_id = 0;
+  soci::statement st;
+
+  explicit SummariesQuery(soci::session& sql) : st(sql) {
     row.bind(st);
     st.exchange(soci::into(applicant_name));
     st.exchange(soci::into(applicant_uscc));
     st.exchange(soci::into(unit_name, unit_name_ind));
-    long long applicant_id = filter.applicant_id, unit_id = filter.unit_id;
     st.exchange(soci::use(campaign_id));
     st.exchange(soci::use(applicant_id));
     st.exchange(soci::use(applicant_id));
@@ -161,13 +163,27 @@ Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
                               "LEFT JOIN units u ON u.id = a.unit_id "
                               "WHERE a.campaign_id = :c AND (:a = 0 OR a.applicant_id = :a2) "
                               "AND (:u = 0 OR a.unit_id = :u2) ORDER BY a.id");
-    st.execute();
-    while (st.fetch()) {
-      out.push_back({row.value(), applicant_name, applicant_uscc,
-                     unit_name_ind == soci::i_ok ? unit_name : std::string()});
-    }
-    return out;
-  });
+  }
+};
+
+}  // namespace
+
+Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
+    long long campaign_id, const ApplicationFilter& filter) {
+  return read_prepared(
+      [&](soci::session& sql, StatementCache& cache) -> Result<std::vector<ApplicationSummary>> {
+        SummariesQuery& q = cache.get<SummariesQuery>(sql);
+        q.campaign_id = campaign_id;
+        q.applicant_id = filter.applicant_id;
+        q.unit_id = filter.unit_id;
+        q.st.execute();
+        std::vector<ApplicationSummary> out;
+        while (q.st.fetch()) {
+          out.push_back({q.row.value(), q.applicant_name, q.applicant_uscc,
+                         q.unit_name_ind == soci::i_ok ? q.unit_name : std::string()});
+        }
+        return out;
+      });
 }
 
 Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_id) {

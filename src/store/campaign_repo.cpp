@@ -234,13 +234,26 @@ Result<StoredCampaign> SociStore::latest_campaign() {
   });
 }
 
+namespace {
+
+struct LatestCampaignQuery : PreparedQuery {
+  long long id = 0;
+  soci::statement st;
+  explicit LatestCampaignQuery(soci::session& sql)
+      : st((sql.prepare << "SELECT id FROM campaigns ORDER BY year DESC LIMIT 1", soci::into(id))) {
+  }
+};
+
+}  // namespace
+
 Result<long long> SociStore::latest_campaign_id() {
-  return read([&](soci::session& sql) -> Result<long long> {
-    long long id = 0;
-    sql << "SELECT id FROM campaigns ORDER BY year DESC LIMIT 1", soci::into(id);
-    if (!sql.got_data())
-      return fail(make_error(ErrorCode::campaign_not_found, "campaign", "latest"));
-    return id;
+  return read_prepared([&](soci::session& sql, StatementCache& cache) -> Result<long long> {
+    LatestCampaignQuery& q = cache.get<LatestCampaignQuery>(sql);
+    q.st.execute();
+    bool found = q.st.fetch();
+    finish(q.st);
+    if (!found) return fail(make_error(ErrorCode::campaign_not_found, "campaign", "latest"));
+    return q.id;
   });
 }
 

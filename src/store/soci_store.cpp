@@ -14,7 +14,7 @@ Error database_failure(const std::exception& e) {
 }
 
 SociStore::SociStore(const Dialect& dialect, const std::string& connect, int connections)
-    : m_dialect(dialect), m_pool(std::size_t(connections)) {
+    : m_dialect(dialect), m_pool(std::size_t(connections)), m_caches(std::size_t(connections)) {
   for (int i = 0; i < connections; ++i) {
     soci::session& sql = m_pool.at(std::size_t(i));
     sql.open(std::string(dialect.soci_backend), connect);

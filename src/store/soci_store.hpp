@@ -5,8 +5,10 @@
 #include <soci/soci.h>
 
 #include <mutex>
+#include <vector>
 
 #include "store/dialect.hpp"
+#include "store/prepared.hpp"
 #include "store/store.hpp"
 
 namespace kczg::store {
@@ -95,6 +97,12 @@ class SociStore final : public Store {
   template <typename Body>
   auto read(Body&& body) -> decltype(body(std::declval<soci::session&>()));
 
+  // Like read(), with the connection's prepared statements: for the queries every
+  // request runs. `body(session, cache)`.
+  template <typename Body>
+  auto read_prepared(Body&& body)
+      -> decltype(body(std::declval<soci::session&>(), std::declval<StatementCache&>()));
+
   // Appends the audit row of a change, inside the change's transaction.
   void audit(soci::session& sql, const Actor& actor, std::string_view action,
              std::string_view object, const std::string& before, const std::string& after,
@@ -109,7 +117,8 @@ class SociStore final : public Store {
 
   const Dialect& m_dialect;
   soci::connection_pool m_pool;
-  std::mutex m_writer;  // taken by writers only when m_dialect.serialize_writers
+  std::vector<StatementCache> m_caches;  // one per pooled connection, by pool position
+  std::mutex m_writer;                   // taken by writers only when m_dialect.serialize_writers
 };
 
 Error database_failure(const std::exception& e);
@@ -152,6 +161,21 @@ auto SociStore::read(Body&& body) -> decltype(body(std::declval<soci::session&>(
     soci::session sql(m_pool);
     return body(sql);
   } catch (const std::exception& e) {
+    return std::unexpected(database_failure(e));
+  }
+}
+
+template <typename Body>
+auto SociStore::read_prepared(Body&& body)
+    -> decltype(body(std::declval<soci::session&>(), std::declval<StatementCache&>())) {
+  std::size_t position = m_pool.lease();
+  try {
+    auto result = body(m_pool.at(position), m_caches[position]);
+    m_pool.give_back(position);
+    return result;
+  } catch (const std::exception& e) {
+    m_caches[position].clear();
+    m_pool.give_back(position);
     return std::unexpected(database_failure(e));
   }
 }

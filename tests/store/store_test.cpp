@@ -237,6 +237,53 @@ TEST_P(StoreTest, ConcurrentRecommendationsNeverOvershoot) {
   EXPECT_EQ(m_store->count_by_state(c)->at("recommended"), 3);
 }
 
+// The queries every request runs stay prepared on their connection. With one connection,
+// each read must still see the writes made between them, and a write after a read must
+// not find the connection holding an old snapshot.
+TEST_P(StoreTest, PreparedQueriesSeeEveryWriteOnTheirConnection) {
+  auto store = open_another(1);
+  long long c = create_2023();
+  long long unit = add_unit("单位", {"national_society"});
+  auto applicant = *store->add_applicant({0, ApplicantKind::person, "张三", "", "x"}, m_applicant,
+                                         in_collection());
+  ApplicationFilter mine{.applicant_id = applicant};
+  EXPECT_EQ(store->latest_campaign_id(), c);
+  EXPECT_TRUE(store->application_summaries(c, mine)->empty());
+  for (int n = 1; n <= 3; ++n) {
+    Application draft;
+    draft.campaign_id = c;
+    draft.applicant_id = applicant;
+    draft.list = "tech_manager";
+    draft.unit_id = unit;
+    draft.title = "第 " + std::to_string(n) + " 份";
+    ASSERT_TRUE(store->create_application(draft, m_applicant, in_collection()));
+    auto summaries = store->application_summaries(c, mine);
+    ASSERT_TRUE(summaries);
+    ASSERT_EQ(summaries->size(), std::size_t(n));
+    EXPECT_EQ(summaries->back().application.title, draft.title);
+    EXPECT_EQ(summaries->back().unit_name, "单位");
+  }
+  EXPECT_EQ(store->application_summaries(c, {.unit_id = unit + 1000})->size(), 0u);
+
+  long long account = *store->create_account(
+      {0, "p@example.org", Role::applicant, "张三", AccountStatus::active, applicant, 0, {}}, "h",
+      m_secretariat, in_collection());
+  Instant expires = in_collection() + std::chrono::hours(8);
+  for (std::string id : {"s1", "s2"}) {
+    EXPECT_FALSE(store->session(id, in_collection()));
+    ASSERT_TRUE(store->create_session(id, account, "csrf-" + id, expires, in_collection()));
+    EXPECT_EQ(store->session(id, in_collection())->csrf_token, "csrf-" + id);
+    add_unit("另一个服务器写入的单位 " + id, {"national_society"});  // another connection commits
+    ASSERT_TRUE(store->delete_session(id));                          // then this connection writes
+    EXPECT_FALSE(store->session(id, in_collection()));
+  }
+  // Another server's campaign is seen by this one's prepared query.
+  Campaign next = preset_2023();
+  next.year = 2024;
+  long long c2024 = *m_store->create_campaign(next, m_secretariat, in_collection());
+  EXPECT_EQ(store->latest_campaign_id(), c2024);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
