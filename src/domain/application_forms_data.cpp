@@ -1,0 +1,761 @@
+// The application form of each list, from what the calls ask of it (shared/seeds: the
+// 2023 call's 申报条件 for pioneer_tech, emerging_enterprise, integration_org and
+// tech_manager; the 2022 call and the 2023 annual-meeting report for the others, whose
+// conditions were in an attachment the seeds do not have). Eligibility rules read some
+// fields by name and option code (DESIGN §3), so those are stable identifiers: rename
+// one only together with its readers and a migration of stored drafts.
+//
+// People's forms ask for no identity-card number, birth date or contact details: the
+// account holds the contact, and nothing the review needs depends on the rest.
+#include <utility>
+
+#include "domain/application_form.hpp"
+
+namespace kczg {
+namespace {
+
+// A label or help text, in Chinese and in English.
+struct Words {
+  std::string zh;
+  std::string en;
+};
+
+enum class Need { required, optional };
+constexpr Need req = Need::required;
+constexpr Need opt = Need::optional;
+
+FormField make(std::string name, FormFieldType type, Need need, Words label, Words help) {
+  FormField field;
+  field.name = std::move(name);
+  field.type = type;
+  field.required = need == Need::required;
+  field.label_zh = std::move(label.zh);
+  field.label_en = std::move(label.en);
+  field.help_zh = std::move(help.zh);
+  field.help_en = std::move(help.en);
+  return field;
+}
+
+FormField text(std::string name, Need need, long long max, Words label, Words help = {}) {
+  FormField field =
+      make(std::move(name), FormFieldType::text, need, std::move(label), std::move(help));
+  field.max = max;
+  return field;
+}
+
+// `min` 0: any length up to `max`.
+FormField textarea(std::string name, Need need, long long min, long long max, Words label,
+                   Words help = {}) {
+  FormField field =
+      make(std::move(name), FormFieldType::textarea, need, std::move(label), std::move(help));
+  if (min > 0) field.min = min;
+  field.max = max;
+  return field;
+}
+
+FormField number(std::string name, FormFieldType type, Need need, long long min, long long max,
+                 Words label, Words help) {
+  FormField field = make(std::move(name), type, need, std::move(label), std::move(help));
+  field.min = min;
+  field.max = max;
+  return field;
+}
+
+FormField integer(std::string name, Need need, long long min, long long max, Words label,
+                  Words help = {}) {
+  return number(std::move(name), FormFieldType::integer, need, min, max, std::move(label),
+                std::move(help));
+}
+
+// An amount in 万元 (10,000 yuan), as Chinese statistics and the calls' forms state them.
+FormField amount(std::string name, Need need, Words label, Words help = {}) {
+  return number(std::move(name), FormFieldType::decimal, need, 0, 100'000'000, std::move(label),
+                std::move(help));
+}
+
+FormField date(std::string name, Need need, Words label, Words help = {}) {
+  return make(std::move(name), FormFieldType::date, need, std::move(label), std::move(help));
+}
+
+FormField choice(std::string name, Need need, std::vector<FormOption> options, Words label,
+                 Words help = {}) {
+  FormField field =
+      make(std::move(name), FormFieldType::choice, need, std::move(label), std::move(help));
+  field.options = std::move(options);
+  return field;
+}
+
+FormField uscc(std::string name, Need need, Words label, Words help = {}) {
+  return make(std::move(name), FormFieldType::uscc, need, std::move(label), std::move(help));
+}
+
+FormField region(std::string name, Need need, Words label, Words help) {
+  return make(std::move(name), FormFieldType::region, need, std::move(label), std::move(help));
+}
+
+// Every statement on a form is a condition of the list, so each must be confirmed.
+FormField attestation(std::string name, Words statement) {
+  return make(std::move(name), FormFieldType::attestation, req, std::move(statement), {});
+}
+
+FormAttachment attachment(std::string kind, Need need, Words label, Words help) {
+  return {std::move(kind),     need == Need::required, std::move(label.zh),
+          std::move(label.en), std::move(help.zh),     std::move(help.en)};
+}
+
+// ---- Shared pieces ---------------------------------------------------------------------
+
+FormField data_true() {
+  return attestation("data_true",
+                     {"申报信息和所附材料真实、准确、完整，如有不实，愿承担相应责任",
+                      "The information and documents provided are true, accurate and complete; "
+                      "the applicant answers for any that are not"});
+}
+
+FormField not_classified(Words what) { return attestation("not_classified", std::move(what)); }
+
+FormAttachment signed_form(Words help) {
+  return attachment("signed_form", req, {"盖章申报书扫描件", "Signed and stamped application form"},
+                    std::move(help));
+}
+
+Words stamped_by_applicant() {
+  return {"下载本系统生成的申报书，经申报单位盖章后扫描为 PDF 上传",
+          "Download the application form this system generates, have the applicant stamp it, and "
+          "upload the scan as PDF"};
+}
+
+Words signed_by_person() {
+  return {"下载本系统生成的申报书，经申报人签字、所在单位盖章后扫描为 PDF 上传",
+          "Download the application form this system generates, sign it, have your employer stamp "
+          "it, and upload the scan as PDF"};
+}
+
+FormAttachment ip_proof() {
+  return attachment("ip_proof", opt, {"知识产权证明", "Proof of intellectual property"},
+                    {"专利证书、软件著作权登记证书等",
+                     "Patent certificates, software copyright registrations and the like"});
+}
+
+Words uscc_label() { return {"统一社会信用代码", "Unified Social Credit Code"}; }
+
+Words uscc_help() {
+  return {"18 位，见营业执照或法人登记证书",
+          "18 characters, as on the business licence or registration certificate"};
+}
+
+std::vector<FormOption> ip_status_options() {
+  return {
+      {"granted_invention_patent", "已授权发明专利", "Granted invention patent"},
+      {"granted_other_patent", "已授权实用新型或外观设计专利",
+       "Granted utility model or design patent"},
+      {"patent_pending", "专利申请中", "Patent pending"},
+      {"software_copyright", "软件著作权", "Software copyright"},
+      {"trade_secret", "技术秘密", "Trade secret"},
+      {"other", "其他（如集成电路布图设计、植物新品种）",
+       "Other (e.g. layout design, plant variety right)"},
+      {"none", "无", "None"},
+  };
+}
+
+// The nine strategic emerging industries of the National Bureau of Statistics'
+// classification (战略性新兴产业分类 2018).
+std::vector<FormOption> strategic_industry_options() {
+  return {
+      {"next_gen_it", "新一代信息技术产业", "Next-generation information technology"},
+      {"high_end_equipment", "高端装备制造产业", "High-end equipment manufacturing"},
+      {"new_materials", "新材料产业", "New materials"},
+      {"biotech", "生物产业", "Biotechnology"},
+      {"new_energy_vehicles", "新能源汽车产业", "New-energy vehicles"},
+      {"new_energy", "新能源产业", "New energy"},
+      {"energy_saving", "节能环保产业", "Energy saving and environmental protection"},
+      {"digital_creative", "数字创意产业", "Digital creative industries"},
+      {"related_services", "相关服务业", "Related services"},
+  };
+}
+
+Words region_help() {
+  return {"所在区县（或地级市）的 6 位行政区划代码（GB/T 2260），限中国境内（不含港澳台）",
+          "The 6-digit GB/T 2260 code of the county (or city); mainland China only, not Hong Kong, "
+          "Macao or Taiwan"};
+}
+
+// ---- The forms ---------------------------------------------------------------------------
+
+// 2023 申报条件 一: innovative and early-validated; transferable and tradable; not
+// classified, publicisable, holder willing; for 产业基础 also one of the five foundations,
+// an original breakthrough, embargoed or long imported.
+ApplicationForm pioneer_tech() {
+  ApplicationForm form{"pioneer_tech", "tech_name", {}, {}};
+  form.sections = {
+      {"技术基本信息",
+       "The technology",
+       {
+           text("tech_name", req, 50, {"技术名称", "Technology name"},
+                {"简明准确地概括技术，不含单位名称",
+                 "Short and precise, without the holder's name"}),
+           text("holder_name", req, 200, {"技术持有方", "Technology holder(s)"},
+                {"单位全称；多个持有方用顿号分隔，第一持有方在前",
+                 "Full names; separate several holders with 、, the first holder first"}),
+           uscc("holder_uscc", req, {"第一持有方统一社会信用代码", "First holder's USCC"},
+                uscc_help()),
+           choice("foundation_kind", opt,
+                  {
+                      {"basic_components", "基础零部件和元器件", "Basic parts and components"},
+                      {"basic_materials", "基础材料", "Basic materials"},
+                      {"industrial_software", "工业基础软件", "Basic industrial software"},
+                      {"basic_processes", "基础制造工艺及装备",
+                       "Basic manufacturing processes and equipment"},
+                      {"industrial_tech_base", "产业技术基础", "Industrial technology base"},
+                  },
+                  {"“五基”类别", "Industrial foundation category (the \"five foundations\")"},
+                  {"产业基础领域必填", "Required for the industrial foundation field"}),
+       }},
+      {"技术内容与水平",
+       "Content and standing",
+       {
+           textarea("summary", req, 100, 1000, {"技术简介", "Summary"},
+                    {"技术原理、解决的问题和主要内容",
+                     "What the technology is, the problem it solves and how"}),
+           textarea("innovation", req, 0, 1000, {"创新性与先进性", "Novelty and standing"},
+                    {"创新性、战略性、引领性、突破性，与国内外同类技术的比较",
+                     "How it is novel, strategic, leading or a breakthrough, compared with "
+                     "similar technologies in China and abroad"}),
+           textarea("key_indicators", req, 0, 1000, {"主要技术指标", "Key technical indicators"},
+                    {"关键性能指标及其与国内外先进水平的对比",
+                     "The key performance figures, compared with the best in China and abroad"}),
+           integer("trl", req, 1, 9, {"技术成熟度（TRL）", "Technology readiness level (TRL)"},
+                   {"1–9 级：1 发现基本原理，4 实验室环境验证，6 相关环境中的原型演示，"
+                    "9 实际应用中得到验证",
+                    "1–9: 1 basic principles observed, 4 validated in the laboratory, 6 prototype "
+                    "demonstrated in a relevant environment, 9 proven in operation"}),
+           textarea("validation", req, 0, 800, {"验证情况", "Validation so far"},
+                    {"试验、检测、试用或示范应用情况；申报技术应已通过早期验证",
+                     "Tests, certification, trials or pilot use; the technology must have passed "
+                     "early validation"}),
+           textarea("import_dependence", opt, 0, 800,
+                    {"突破与替代情况", "Breakthrough and import substitution"},
+                    {"产业基础领域必填：填补的国内空白，被国外禁运或长期依赖进口的情况",
+                     "Required for the industrial foundation field: the gap in China it fills, "
+                     "and whether it was embargoed or long imported"}),
+       }},
+      {"知识产权与转化",
+       "Intellectual property and transfer",
+       {
+           choice("ip_status", req, ip_status_options(), {"知识产权状况", "Intellectual property"},
+                  {"选择主要的保护形式", "The main form of protection"}),
+           textarea(
+               "ip_details", opt, 0, 800, {"知识产权明细", "Intellectual property details"},
+               {"专利号或申请号、名称、权利人", "Patent or application numbers, titles, owners"}),
+           choice("transferability", req,
+                  {
+                      {"transferable", "可转化、可转移、可交易，权属清晰",
+                       "Can be transferred, licensed and traded; ownership is clear"},
+                      {"restricted", "可转化，但权属或许可存在限制",
+                       "Transferable, with restrictions on ownership or licensing"},
+                      {"not_transferable", "暂不具备转化条件", "Not transferable at present"},
+                  },
+                  {"可转化性", "Transferability"}),
+           choice("transfer_willingness", req,
+                  {
+                      {"strong", "强烈", "Strong"},
+                      {"willing", "愿意", "Willing"},
+                      {"undecided", "尚未确定", "Undecided"},
+                      {"unwilling", "不愿意", "Unwilling"},
+                  },
+                  {"持有方转化、推广应用意愿", "Holder's willingness to transfer or license"}),
+           choice("transfer_mode", req,
+                  {
+                      {"assignment", "转让", "Assignment"},
+                      {"licence", "许可", "Licence"},
+                      {"equity", "作价入股", "Contribution as equity"},
+                      {"joint_development", "合作开发", "Joint development"},
+                      {"own_use", "自行实施转化", "Put into use by the holder"},
+                      {"other", "其他", "Other"},
+                  },
+                  {"拟采用的转化方式", "Preferred way of transfer"}),
+       }},
+      {"应用前景",
+       "Applications and market",
+       {
+           textarea("scenarios", req, 0, 1000, {"应用场景与市场前景", "Applications and market"},
+                    {"面向的产业需求、目标用户、市场规模与带动作用",
+                     "The industrial needs it meets, its users, the market size and the "
+                     "industries it could drive"}),
+           textarea("industrialisation", opt, 0, 800, {"转化应用成效", "Uptake so far"},
+                    {"已实现的转化、销售收入或经济社会效益",
+                     "Transfers, sales, or economic and social benefits so far"}),
+           textarea("carbon_benefit", opt, 0, 800,
+                    {"减污降碳扩绿效果", "Pollution, carbon and greening effect"},
+                    {"绿色低碳领域填写：减污、降碳、扩绿的协同增效",
+                     "For the green and low-carbon field: the combined effect on pollution, "
+                     "carbon emissions and greening"}),
+       }},
+      {"承诺",
+       "Declarations",
+       {
+           not_classified({"技术不涉密，可公开宣传推广",
+                           "The technology is not classified and may be publicised"}),
+           data_true(),
+       }},
+  };
+  form.attachments = {
+      signed_form(stamped_by_applicant()),
+      ip_proof(),
+      attachment("validation_proof", opt, {"检测报告或应用证明", "Test reports or user statements"},
+                 {"第三方检测报告、用户使用证明等",
+                  "Third-party test reports, statements from users and the like"}),
+  };
+  return form;
+}
+
+// 2023 申报条件 二: registered in mainland China, at most 10 years old, small or medium,
+// in a strategic emerging industry, early or growth stage, not in a barred industry, no
+// major accident or misconduct, on no blacklist.
+ApplicationForm emerging_enterprise() {
+  ApplicationForm form{"emerging_enterprise", "enterprise_name", {}, {}};
+  form.sections = {
+      {"企业基本信息",
+       "The enterprise",
+       {
+           text("enterprise_name", req, 100, {"企业名称", "Enterprise name"},
+                {"与营业执照一致", "As on the business licence"}),
+           uscc("uscc", req, uscc_label(), uscc_help()),
+           date("founded_on", req, {"成立日期", "Date of incorporation"},
+                {"营业执照上的成立日期", "As on the business licence"}),
+           region("region", req, {"注册地", "Place of registration"}, region_help()),
+           choice("industry", req, strategic_industry_options(),
+                  {"所属战略性新兴产业", "Strategic emerging industry"}),
+           choice("size_class", req,
+                  {
+                      {"micro", "微型", "Micro"},
+                      {"small", "小型", "Small"},
+                      {"medium", "中型", "Medium"},
+                      {"large", "大型", "Large"},
+                  },
+                  {"企业规模", "Size class"},
+                  {"按国家统计局《统计上大中小微型企业划分办法》",
+                   "By the National Bureau of Statistics' classification of enterprise sizes"}),
+           choice("stage", req,
+                  {
+                      {"startup", "初创期", "Start-up"},
+                      {"growth", "成长期", "Growth"},
+                      {"mature", "成熟期", "Mature"},
+                  },
+                  {"发展阶段", "Stage of development"}),
+       }},
+      {"经营与研发",
+       "Business and R&D",
+       {
+           integer("employees", req, 0, 1'000'000, {"职工人数", "Employees"},
+                   {"上年末从业人员数", "Headcount at the end of last year"}),
+           integer("rd_staff", opt, 0, 1'000'000, {"研发人员数", "R&D staff"}),
+           amount("revenue", req, {"上年营业收入（万元）", "Revenue last year (10,000 yuan)"},
+                  {"单位为万元，最多两位小数", "In 10,000 yuan (万元), at most two decimals"}),
+           amount("rd_spend", req, {"上年研发投入（万元）", "R&D spending last year (10,000 yuan)"},
+                  {"单位为万元，最多两位小数", "In 10,000 yuan (万元), at most two decimals"}),
+           integer("invention_patents", opt, 0, 100'000,
+                   {"有效发明专利数", "Invention patents in force"}),
+           textarea("products", req, 0, 1000, {"主营产品或技术", "Main products or technologies"}),
+           textarea("core_competence", req, 100, 1500,
+                    {"核心技术与竞争力", "Core technology and competitiveness"},
+                    {"拥有的前沿技术、核心竞争力与发展潜力",
+                     "Its frontier technology, competitive edge and growth potential"}),
+       }},
+      {"融资情况",
+       "Financing",
+       {
+           choice("financing_round", req,
+                  {
+                      {"none", "未融资", "None"},
+                      {"angel", "天使轮", "Angel"},
+                      {"series_a", "A 轮", "Series A"},
+                      {"series_b", "B 轮", "Series B"},
+                      {"series_c_plus", "C 轮及以后", "Series C or later"},
+                      {"listed", "已上市或挂牌", "Listed"},
+                  },
+                  {"已完成的融资阶段", "Financing so far"}),
+           textarea("financing_details", opt, 0, 500, {"融资明细", "Financing details"},
+                    {"各轮时间、金额与投资方", "Date, amount and investors of each round"}),
+       }},
+      {"承诺",
+       "Declarations",
+       {
+           attestation("not_barred_industry",
+                       {"企业提供的产品和服务不属于国家规定的禁止、限制和淘汰类",
+                        "The enterprise's products and services are in none of the categories "
+                        "the state prohibits, restricts or phases out"}),
+           attestation("no_major_incident",
+                       {"企业在上一年及当年内未发生重大安全、重大质量事故和严重环境违法、科研严重"
+                        "失信行为",
+                        "In the previous and the current year the enterprise had no major safety "
+                        "or quality accident, serious environmental violation or serious research "
+                        "misconduct"}),
+           attestation("not_blacklisted",
+                       {"企业未列入经营异常名录和严重违法失信企业名单",
+                        "The enterprise is on neither the list of abnormal operations nor the list "
+                        "of seriously illegal and dishonest enterprises"}),
+           data_true(),
+       }},
+  };
+  form.attachments = {
+      signed_form(stamped_by_applicant()),
+      attachment("business_licence", opt, {"营业执照", "Business licence"},
+                 {"营业执照副本扫描件", "A scan of the business licence"}),
+      attachment("financial_statements", opt,
+                 {"上年度财务报表", "Last year's financial statements"},
+                 {"资产负债表和利润表", "Balance sheet and income statement"}),
+      ip_proof(),
+  };
+  return form;
+}
+
+// 2023 申报条件 三: one of four kinds, founded before a date the campaign sets, serving a
+// key industry and a demonstration or pilot city.
+ApplicationForm integration_org() {
+  ApplicationForm form{"integration_org", "org_name", {}, {}};
+  form.sections = {
+      {"组织基本信息",
+       "The organisation",
+       {
+           text("org_name", req, 100, {"组织名称", "Organisation name"}),
+           uscc("uscc", req, uscc_label(),
+                {"创新联合体无独立登记的，填写牵头单位的代码",
+                 "An innovation consortium without its own registration gives its lead "
+                 "member's code"}),
+           choice("org_kind", req,
+                  {
+                      {"new_rd_institution", "新型研发机构", "New R&D institution"},
+                      {"tech_transfer_institution", "专业技术转移机构",
+                       "Technology-transfer institution"},
+                      {"incubation_carrier",
+                       "创业孵化载体（含专业化众创空间、专业孵化器、大学科技园等）",
+                       "Incubation carrier (maker space, specialised incubator, university science "
+                       "park and the like)"},
+                      {"innovation_consortium", "创新联合体", "Innovation consortium"},
+                  },
+                  {"机构类型", "Kind of organisation"}),
+           text("lead_unit", opt, 100, {"牵头单位", "Lead member"},
+                {"创新联合体填写", "For an innovation consortium"}),
+           date("founded_on", req, {"成立日期", "Date of establishment"},
+                {"以登记证书或成立批复为准",
+                 "As on the registration certificate or founding approval"}),
+           region("region", req, {"所在地", "Location"}, region_help()),
+           choice("key_industry", req,
+                  {
+                      {"next_gen_it", "新一代信息技术", "Next-generation information technology"},
+                      {"biomedicine", "生物医药", "Biomedicine"},
+                      {"equipment", "装备制造", "Equipment manufacturing"},
+                      {"new_materials", "新材料", "New materials"},
+                      {"new_energy", "新能源", "New energy"},
+                      {"energy_saving", "节能环保", "Energy saving and environmental protection"},
+                      {"other", "其他", "Other"},
+                  },
+                  {"主要服务的重点产业", "Main key industry served"}),
+           text("served_city", req, 200,
+                {"来自或服务的示范市、试点城市（园区）",
+                 "Demonstration or pilot city (park) served"},
+                {"创新驱动示范市或“科创中国”试点城市（园区）的名称",
+                 "The innovation-driven demonstration city or Science and Technology Innovation "
+                 "China pilot city or park"}),
+           integer("staff", req, 0, 1'000'000, {"全职人员数", "Full-time staff"}),
+           integer("members", opt, 0, 100'000, {"成员单位数", "Member organisations"},
+                   {"有成员单位的组织填写", "For organisations with members"}),
+       }},
+      {"服务与成效",
+       "Services and results",
+       {
+           textarea("services", req, 100, 1500, {"主要服务内容", "Main services"},
+                    {"共性技术研发、成果转移转化、创业企业孵化等科学技术服务",
+                     "Generic technology R&D, transfer of results, incubation of start-ups and "
+                     "other science and technology services"}),
+           textarea("achievements", req, 0, 1500,
+                    {"近三年主要成效", "Results in the last three years"},
+                    {"代表性案例与数据", "Representative cases and figures"}),
+           integer("transfers", opt, 0, 100'000,
+                   {"近三年转移转化成果数（项）", "Results transferred in the last three years"}),
+           integer("incubated", opt, 0, 100'000,
+                   {"近三年孵化企业数（家）", "Enterprises incubated in the last three years"}),
+           amount("contract_value", opt,
+                  {"近三年技术合同成交额（万元）",
+                   "Technology contracts in the last three years (10,000 yuan)"}),
+       }},
+      {"承诺", "Declarations", {data_true()}},
+  };
+  form.attachments = {
+      signed_form(stamped_by_applicant()),
+      attachment(
+          "registration_proof", opt, {"登记证书或成立批复", "Registration or founding approval"},
+          {"证明机构类型与成立时间", "Shows the kind of organisation and when it was founded"}),
+      attachment(
+          "achievement_proof", opt, {"成效证明材料", "Proof of results"},
+          {"技术合同、孵化协议等", "Technology contracts, incubation agreements and the like"}),
+  };
+  return form;
+}
+
+// 创业就业先锋榜 (2022): innovation, entrepreneurial spirit and the jobs created, as the
+// 2023 annual-meeting report describes the list.
+ApplicationForm entrepreneur() {
+  ApplicationForm form{"entrepreneur", "person_name", {}, {}};
+  form.sections = {
+      {"申报人与企业",
+       "The entrepreneur and the enterprise",
+       {
+           text("person_name", req, 50, {"姓名", "Name"}),
+           text("position", req, 50, {"职务", "Position"},
+                {"如创始人、董事长、总经理", "E.g. founder, chair, chief executive"}),
+           text("organisation", req, 100, {"所创企业名称", "Enterprise founded"}),
+           uscc("org_uscc", req, {"企业统一社会信用代码", "Enterprise's USCC"}, uscc_help()),
+           date("founded_on", req, {"企业成立日期", "Enterprise founded on"}),
+           region("region", req, {"企业所在地", "Enterprise's location"}, region_help()),
+       }},
+      {"创业与带动就业",
+       "Venture and jobs",
+       {
+           integer("employees", req, 0, 1'000'000, {"企业现有职工人数", "Current employees"}),
+           integer("jobs_created", req, 0, 1'000'000,
+                   {"近三年新增就业岗位", "Jobs created in the last three years"}),
+           amount("revenue", opt, {"上年营业收入（万元）", "Revenue last year (10,000 yuan)"}),
+           textarea("venture_story", req, 100, 1500, {"创业经历", "Entrepreneurial journey"}),
+           textarea("innovation", req, 0, 1000, {"创新成果", "Innovation"},
+                    {"核心技术、产品或商业模式的创新",
+                     "Innovation in technology, products or business model"}),
+           textarea("employment_impact", req, 0, 1000, {"带动就业情况", "Employment created"},
+                    {"吸纳高校毕业生等群体就业及带动上下游就业的情况",
+                     "Jobs for graduates and other groups, and jobs created up and down the "
+                     "supply chain"}),
+           textarea("honours", opt, 0, 500, {"所获荣誉", "Honours"}),
+       }},
+      {"承诺", "Declarations", {data_true()}},
+  };
+  form.attachments = {
+      signed_form(signed_by_person()),
+      attachment("achievement_proof", opt, {"荣誉及成效证明", "Proof of honours and results"},
+                 {"荣誉证书、社保缴纳人数证明等",
+                  "Certificates, social-insurance headcount and the like"}),
+  };
+  return form;
+}
+
+// 2023 申报条件 四: an eligible employer; trained and examined, certified, or a trainer;
+// results in transfer; willing to serve 科创中国.
+ApplicationForm tech_manager() {
+  ApplicationForm form{"tech_manager", "person_name", {}, {}};
+  form.sections = {
+      {"申报人",
+       "The technology manager",
+       {
+           text("person_name", req, 50, {"姓名", "Name"}),
+           text("organisation", req, 100, {"工作单位", "Employer"}),
+           uscc("org_uscc", opt, {"工作单位统一社会信用代码", "Employer's USCC"}, uscc_help()),
+           choice(
+               "employer_kind", req,
+               {
+                   {"government", "政府机关", "Government agency"},
+                   {"public_institution", "事业单位", "Public institution"},
+                   {"enterprise", "企业", "Enterprise"},
+                   {"university", "高等院校", "University"},
+                   {"research_institute", "科研院所", "Research institute"},
+                   {"new_rd_institution", "新型研发机构", "New R&D institution"},
+                   {"park_or_cluster", "科技园区或创新集群", "Science park or innovation cluster"},
+                   {"transfer_agency", "科技成果转移转化专业机构", "Technology-transfer agency"},
+                   {"intl_cooperation_org", "国际技术转移与国际科技创新合作机构",
+                    "International technology transfer or cooperation organisation"},
+                   {"other", "其他组织", "Other organisation"},
+               },
+               {"单位类型", "Kind of employer"}),
+           text("position", req, 50, {"职务或岗位", "Position"}),
+           integer("years_in_transfer", req, 0, 60,
+                   {"从事技术转移工作年限", "Years in technology transfer"}),
+           choice("qualification", req,
+                  {
+                      {"trained_examined", "经过技术经理人培训并通过考试",
+                       "Trained and passed the technology manager examination"},
+                      {"certified", "取得技术经理人认证", "Certified as a technology manager"},
+                      {"trainer", "组织技术经理人培训或持续讲授技术转移课程",
+                       "Organises technology manager training or teaches technology transfer"},
+                      {"none", "以上均无", "None of these"},
+                  },
+                  {"技术经理人资质", "Technology manager qualification"}),
+           textarea("qualification_details", opt, 0, 500, {"资质说明", "Qualification details"},
+                    {"培训机构、证书名称及编号、授课情况",
+                     "Training body, certificate name and number, courses taught"}),
+       }},
+      {"能力与业绩",
+       "Abilities and record",
+       {
+           textarea("capabilities", req, 0, 1000, {"专业能力", "Professional abilities"},
+                    {"需求分析、成果挖掘、专利运营、商务洽谈、合同订立、组织实施等",
+                     "Needs analysis, finding results, patent management, negotiation, "
+                     "contracting, implementation"}),
+           textarea("achievements", req, 100, 2000,
+                    {"代表性转化案例与成效", "Representative transfers and their results"},
+                    {"促成的技术成果转化及其产业化成效和经济效益",
+                     "Transfers brought about and their industrial and economic results"}),
+           integer("deals", opt, 0, 100'000,
+                   {"近三年促成技术交易数（项）", "Deals brokered in the last three years"}),
+           amount("deal_value", opt,
+                  {"近三年促成技术合同成交额（万元）", "Value of those deals (10,000 yuan)"}),
+       }},
+      {"承诺",
+       "Declarations",
+       {
+           attestation("willing_to_serve",
+                       {"本人愿意参与“科创中国”科技创新和技术交易服务工作",
+                        "I wish to take part in Science and Technology Innovation China's "
+                        "innovation and technology-trading services"}),
+           data_true(),
+       }},
+  };
+  form.attachments = {
+      signed_form(signed_by_person()),
+      attachment("qualification_proof", opt, {"资质证明", "Proof of qualification"},
+                 {"培训结业、考试或认证证书，授课证明",
+                  "Training, examination or certification certificates; proof of teaching"}),
+      attachment("achievement_proof", opt, {"业绩证明", "Proof of results"},
+                 {"技术合同登记证明等", "Registered technology contracts and the like"}),
+  };
+  return form;
+}
+
+// 国际创新合作榜 (2022, collected by a designated body): transferable, tradable projects
+// from anywhere in the world that serve the key industries of the pilot cities.
+ApplicationForm intl_cooperation() {
+  ApplicationForm form{"intl_cooperation", "project_name", {}, {}};
+  form.sections = {
+      {"项目基本信息",
+       "The project",
+       {
+           text("project_name", req, 100, {"项目名称", "Project name"}),
+           text("holder_name", req, 200, {"项目持有方", "Project holder"}),
+           text("holder_country", req, 50, {"持有方所在国家或地区", "Holder's country or region"}),
+           uscc("holder_uscc", opt, {"持有方统一社会信用代码", "Holder's USCC"},
+                {"在中国境内登记的持有方填写", "For holders registered in China"}),
+           text("partner_name", opt, 200, {"合作方", "Cooperation partners"},
+                {"已有的中方或外方合作单位", "Existing partners in China or abroad"}),
+           choice("industry", req, strategic_industry_options(), {"所属产业", "Industry"}),
+       }},
+      {"技术与合作",
+       "Technology and cooperation",
+       {
+           textarea("summary", req, 100, 1000, {"项目简介", "Summary"}),
+           textarea("key_indicators", req, 0, 1000, {"主要技术指标", "Key technical indicators"}),
+           integer("trl", req, 1, 9, {"技术成熟度（TRL）", "Technology readiness level (TRL)"},
+                   {"1–9 级", "1 to 9"}),
+           choice("ip_status", req, ip_status_options(), {"知识产权状况", "Intellectual property"}),
+           choice("cooperation_mode", req,
+                  {
+                      {"assignment", "技术转让", "Assignment"},
+                      {"licence", "技术许可", "Licence"},
+                      {"joint_development", "合作开发", "Joint development"},
+                      {"joint_venture", "合资设立企业", "Joint venture"},
+                      {"investment", "投融资合作", "Investment"},
+                      {"other", "其他", "Other"},
+                  },
+                  {"合作方式", "Form of cooperation"}),
+           textarea("target_demand", req, 0, 1000, {"拟对接的产业需求", "Industrial needs served"},
+                    {"拟服务的试点城市（园区）重点产业需求及合作设想",
+                     "The key industries of pilot cities or parks it would serve, and how"}),
+           textarea("cooperation_record", opt, 0, 800,
+                    {"国际合作基础", "Record of international cooperation"}),
+       }},
+      {"承诺",
+       "Declarations",
+       {
+           not_classified({"项目不涉密，可公开宣传推广",
+                           "The project is not classified and may be publicised"}),
+           data_true(),
+       }},
+  };
+  form.attachments = {signed_form(stamped_by_applicant()), ip_proof()};
+  return form;
+}
+
+// 开源创新榜 (2022, collected by a designated body): products, communities and
+// organisations, judged on innovation, activity and contribution.
+ApplicationForm open_source() {
+  ApplicationForm form{"open_source", "project_name", {}, {}};
+  form.sections = {
+      {"基本信息",
+       "The project",
+       {
+           text("project_name", req, 100,
+                {"项目、社区或组织名称", "Name of the product, community or organisation"}),
+           choice("category", req,
+                  {
+                      {"product", "开源产品", "Open source product"},
+                      {"community", "开源社区", "Open source community"},
+                      {"organisation", "开源组织", "Open source organisation"},
+                  },
+                  {"申报类别", "Category"}),
+           text("operator_name", req, 200, {"运营主体", "Operated by"},
+                {"负责项目或社区运营的单位", "The organisation that runs it"}),
+           uscc("operator_uscc", opt, {"运营主体统一社会信用代码", "Operator's USCC"}, uscc_help()),
+           text("repository_url", req, 300, {"代码托管或社区地址", "Repository or community URL"},
+                {"如 Gitee、AtomGit、GitHub 上的地址", "E.g. on Gitee, AtomGit or GitHub"}),
+           choice("licence", opt,
+                  {
+                      {"mulan_psl_2", "木兰宽松许可证第 2 版", "Mulan PSL v2"},
+                      {"apache_2_0", "Apache-2.0", "Apache-2.0"},
+                      {"mit", "MIT", "MIT"},
+                      {"bsd", "BSD", "BSD"},
+                      {"gpl", "GPL", "GPL"},
+                      {"lgpl", "LGPL", "LGPL"},
+                      {"mpl_2_0", "MPL-2.0", "MPL-2.0"},
+                      {"other", "其他", "Other"},
+                  },
+                  {"主要开源许可证", "Main open source licence"},
+                  {"开源产品填写", "For open source products"}),
+           date("first_release", opt, {"首次开源日期", "First released as open source"}),
+       }},
+      {"创新与活跃度",
+       "Innovation and activity",
+       {
+           textarea("summary", req, 100, 1000, {"简介", "Summary"}),
+           textarea("innovation", req, 0, 1000, {"创新性与应用成效", "Innovation and uptake"}),
+           integer("contributors", opt, 0, 10'000'000, {"贡献者人数", "Contributors"}),
+           textarea("activity", req, 0, 1000,
+                    {"社区活跃度与贡献", "Community activity and contribution"},
+                    {"近一年的提交、版本发布、下载、用户与贡献者情况",
+                     "Commits, releases, downloads, users and contributors over the last year"}),
+       }},
+      {"承诺",
+       "Declarations",
+       {
+           attestation("licence_compliant",
+                       {"项目遵守所采用的开源许可证，不存在知识产权纠纷",
+                        "The project complies with its open source licences and is free of "
+                        "intellectual property disputes"}),
+           data_true(),
+       }},
+  };
+  form.attachments = {
+      signed_form(stamped_by_applicant()),
+      attachment("activity_proof", opt, {"活跃度证明", "Proof of activity"},
+                 {"托管平台统计截图或第三方报告",
+                  "Statistics from the hosting platform or a third-party report"}),
+  };
+  return form;
+}
+
+const std::vector<ApplicationForm>& all_forms() {
+  // Built once, on first use; C++ makes that initialisation thread-safe, and the forms
+  // are never changed afterwards, so readers need no lock.
+  static const std::vector<ApplicationForm> forms{
+      pioneer_tech(), emerging_enterprise(), integration_org(), entrepreneur(),
+      tech_manager(), intl_cooperation(),    open_source(),
+  };
+  return forms;
+}
+
+}  // namespace
+
+const ApplicationForm* form_for(std::string_view list_code) {
+  for (const ApplicationForm& form : all_forms()) {
+    if (form.list == list_code) return &form;
+  }
+  return nullptr;
+}
+
+}  // namespace kczg
