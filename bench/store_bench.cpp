@@ -81,7 +81,7 @@ double store_submissions_per_second(const fs::path& file, int count) {
   }
   auto start = Clock::now();
   for (long long id : drafts) {
-    if (!(*store)->transition(id, Action::submit, applicant, "", at)) {
+    if (!(*store)->submit(id, applicant, at)) {
       std::fprintf(stderr, "submit %lld failed\n", id);
       std::exit(1);
     }

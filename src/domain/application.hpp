@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/application_state.hpp"
 #include "domain/instant.hpp"
@@ -35,7 +36,30 @@ struct Application {
   Instant created_at{};
   Instant updated_at{};
   std::optional<Instant> submitted_at;
+  std::string content_sha256;  // of submission_text() at the last submission; "" before
 };
+
+// A PDF attached to an application; the bytes live in the blob store under sha256.
+struct Attachment {
+  std::string kind;  // FormAttachment::kind, one file per kind
+  std::string name;  // as uploaded, for display
+  std::string sha256;
+  long long size = 0;
+  Instant uploaded_at{};
+};
+
+// What an applicant edits while the application is a draft (or returned).
+struct Draft {
+  std::string title;
+  std::string field;      // pioneer_tech's field; "" otherwise
+  long long unit_id = 0;  // 0: not chosen yet
+  std::string content;    // the form's values as a JSON object (store::values_to_json)
+};
+
+// What is hashed for the receipt: everything the applicant submits, in a fixed order,
+// so the same submission always gives the same SHA-256.
+std::string submission_text(const Application& application, const std::string& content,
+                            const std::vector<Attachment>& attachments);
 
 // An application with the names a person reads in a list or an export.
 struct ApplicationSummary {

@@ -1,4 +1,5 @@
 // Applications, their transitions and recommendations against quota.
+#include "blobs/blob_store.hpp"
 #include "domain/phase_clock.hpp"
 #include "domain/quota.hpp"
 #include "store/json_codec.hpp"
@@ -9,7 +10,7 @@ namespace {
 
 constexpr const char* k_application_columns =
     "a.id, a.campaign_id, a.applicant_id, a.list_code, a.field_code, a.unit_id, a.state, a.title, "
-    "a.reason, a.created_at, a.updated_at, a.submitted_at";
+    "a.reason, a.created_at, a.updated_at, a.submitted_at, a.content_sha256";
 
 // Binds the columns above into an Application through plain locals.
 struct ApplicationRow {
@@ -31,6 +32,7 @@ struct ApplicationRow {
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
     st.exchange(soci::into(submitted, submitted_ind));
+    st.exchange(soci::into(a.content_sha256));
   }
 
   Application value() const {
@@ -117,6 +119,15 @@ Result<long long> SociStore::create_application(const Application& a, const Acto
       if (!exists)
         return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(a.unit_id)));
     }
+    long long existing = 0;
+    sql << "SELECT id FROM applications WHERE campaign_id = :c AND applicant_id = :a AND "
+           "list_code = :l AND field_code = :f AND state <> 'withdrawn' ORDER BY id LIMIT 1",
+        soci::use(a.campaign_id), soci::use(a.applicant_id), soci::use(a.list), soci::use(a.field),
+        soci::into(existing);
+    if (sql.got_data()) {
+      return fail(
+          make_error(ErrorCode::application_exists, "application", std::to_string(existing)));
+    }
     long long id = 0, created = to_micros(now);
     std::string state(state_name(ApplicationState::draft));
     sql << "INSERT INTO applications (campaign_id, applicant_id, list_code, field_code, unit_id, "
@@ -200,12 +211,171 @@ Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_
   });
 }
 
+namespace {
+
+bool editable(ApplicationState state) {
+  return state == ApplicationState::draft || state == ApplicationState::returned;
+}
+
+Error locked(const Application& app) {
+  return make_error(ErrorCode::application_locked, "application", std::to_string(app.id), "state",
+                    std::string(state_name(app.state)));
+}
+
+}  // namespace
+
+Result<Application> SociStore::save_draft(long long application_id, const Draft& draft,
+                                          const Actor& actor, Instant now) {
+  return write([&](soci::session& sql) -> Result<Application> {
+    auto app = load_application(sql, application_id);
+    if (!app) return fail(app.error());
+    if (!editable(app->state)) return fail(locked(*app));
+    std::string content;
+    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
+        soci::into(content);
+    if (draft.title == app->title && draft.field == app->field && draft.unit_id == app->unit_id &&
+        draft.content == content) {
+      return *app;
+    }
+    if (draft.field != app->field) {
+      auto campaign = load_campaign(sql, app->campaign_id);
+      if (!campaign) return fail(campaign.error());
+      if (auto list = check_list_field(*campaign, app->list, draft.field); !list) {
+        return fail(list.error());
+      }
+    }
+    long long unit_id = draft.unit_id;
+    soci::indicator unit_ind = draft.unit_id ? soci::i_ok : soci::i_null;
+    if (draft.unit_id) {
+      int exists = 0;
+      sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit_id), soci::into(exists);
+      if (!exists) {
+        return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(draft.unit_id)));
+      }
+    }
+    long long updated = to_micros(now);
+    sql << "UPDATE applications SET title = :t, field_code = :f, unit_id = :u, content = :c, "
+           "updated_at = :up WHERE id = :id",
+        soci::use(draft.title), soci::use(draft.field), soci::use(unit_id, unit_ind),
+        soci::use(draft.content), soci::use(updated), soci::use(application_id);
+    // The audit row names what changed and a digest of the values, not the values: a
+    // draft is saved every few seconds and may hold business secrets.
+    audit(sql, actor, "application.save", "application:" + std::to_string(application_id),
+          object_to_json({{"title", app->title},
+                          {"field", app->field},
+                          {"unit", std::to_string(app->unit_id)},
+                          {"content_sha256", blobs::sha256_hex(content)}}),
+          object_to_json({{"title", draft.title},
+                          {"field", draft.field},
+                          {"unit", std::to_string(draft.unit_id)},
+                          {"content_sha256", blobs::sha256_hex(draft.content)}}),
+          now);
+    return load_application(sql, application_id);
+  });
+}
+
+Result<std::string> SociStore::application_content(long long application_id) {
+  return read([&](soci::session& sql) -> Result<std::string> {
+    std::string content;
+    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
+        soci::into(content);
+    if (!sql.got_data()) {
+      return fail(make_error(ErrorCode::application_not_found, "application",
+                             std::to_string(application_id)));
+    }
+    return content;
+  });
+}
+
+std::vector<Attachment> SociStore::load_attachments(soci::session& sql, long long application_id) {
+  std::vector<Attachment> out;
+  Attachment a;
+  long long uploaded = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT kind, name, sha256, size, created_at FROM attachments "
+                      "WHERE application_id = :a ORDER BY kind",
+       soci::use(application_id), soci::into(a.kind), soci::into(a.name), soci::into(a.sha256),
+       soci::into(a.size), soci::into(uploaded));
+  st.execute();
+  while (st.fetch()) {
+    a.uploaded_at = from_micros(uploaded);
+    out.push_back(a);
+  }
+  return out;
+}
+
+Result<std::vector<Attachment>> SociStore::attachments(long long application_id) {
+  return read([&](soci::session& sql) -> Result<std::vector<Attachment>> {
+    return load_attachments(sql, application_id);
+  });
+}
+
+Result<void> SociStore::put_attachment(long long application_id, const Attachment& attachment,
+                                       const Actor& actor, Instant now) {
+  return write([&](soci::session& sql) -> Result<void> {
+    auto app = load_application(sql, application_id);
+    if (!app) return fail(app.error());
+    if (!editable(app->state)) return fail(locked(*app));
+    std::string before = "{}";
+    for (const Attachment& old : load_attachments(sql, application_id)) {
+      if (old.kind == attachment.kind) {
+        before = object_to_json({{"kind", old.kind}, {"name", old.name}, {"sha256", old.sha256}});
+      }
+    }
+    sql << "DELETE FROM attachments WHERE application_id = :a AND kind = :k",
+        soci::use(application_id), soci::use(attachment.kind);
+    long long created = to_micros(now);
+    sql << "INSERT INTO attachments (application_id, kind, name, sha256, size, created_at) "
+           "VALUES (:a, :k, :n, :s, :z, :t)",
+        soci::use(application_id), soci::use(attachment.kind), soci::use(attachment.name),
+        soci::use(attachment.sha256), soci::use(attachment.size), soci::use(created);
+    sql << "UPDATE applications SET updated_at = :t WHERE id = :id", soci::use(created),
+        soci::use(application_id);
+    audit(sql, actor, "application.attach", "application:" + std::to_string(application_id), before,
+          object_to_json({{"kind", attachment.kind},
+                          {"name", attachment.name},
+                          {"sha256", attachment.sha256},
+                          {"size", std::to_string(attachment.size)}}),
+          now);
+    return {};
+  });
+}
+
+Result<Application> SociStore::submit(long long application_id, const Actor& actor, Instant now) {
+  return write([&](soci::session& sql) -> Result<Application> {
+    auto app = load_application(sql, application_id);
+    if (!app) return fail(app.error());
+    Action action = app->state == ApplicationState::returned ? Action::resubmit : Action::submit;
+    auto phase = workflow_phase(load_phases(sql, app->campaign_id), now);
+    auto to = apply_action(action, app->state, actor.role, phase, "");
+    if (!to) return fail(to.error());
+    std::string content;
+    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
+        soci::into(content);
+    std::string digest =
+        blobs::sha256_hex(submission_text(*app, content, load_attachments(sql, application_id)));
+    if (!move_state(sql, application_id, app->state, *to, "", now)) {
+      return fail(make_error(ErrorCode::transition_from_state, "action",
+                             std::string(action_name(action)), "state", "changed"));
+    }
+    sql << "UPDATE applications SET content_sha256 = :d WHERE id = :id", soci::use(digest),
+        soci::use(application_id);
+    audit(sql, actor, "application." + std::string(action_name(action)),
+          "application:" + std::to_string(application_id), state_json(app->state),
+          object_to_json({{"state", std::string(state_name(*to))}, {"content_sha256", digest}}),
+          now);
+    return load_application(sql, application_id);
+  });
+}
+
 Result<ApplicationState> SociStore::transition(long long application_id, Action action,
                                                const Actor& actor, std::string_view reason,
                                                Instant now) {
-  if (action == Action::recommend) {
-    // Only recommend() counts the quota; refuse the shortcut.
-    return fail(make_error(ErrorCode::transition_unknown, "action", "recommend"));
+  if (action == Action::recommend || action == Action::submit || action == Action::resubmit) {
+    // Only recommend() counts the quota and only submit() records the digest; refuse
+    // the shortcut.
+    return fail(
+        make_error(ErrorCode::transition_unknown, "action", std::string(action_name(action))));
   }
   return write([&](soci::session& sql) -> Result<ApplicationState> {
     auto app = load_application(sql, application_id);

@@ -59,10 +59,27 @@ std::vector<std::string> strings_from_json(const std::string& text) {
   return ordered_json::parse(text).get<std::vector<std::string>>();
 }
 
+std::string values_to_json(const std::map<std::string, std::string>& values) {
+  nlohmann::json j = nlohmann::json::object();  // std::map order: sorted keys
+  for (const auto& [k, v] : values) j[k] = v;
+  // Form text comes from browsers: invalid UTF-8 becomes U+FFFD rather than an exception.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::map<std::string, std::string> values_from_json(const std::string& text) {
+  std::map<std::string, std::string> values;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return values;
+  for (const auto& [k, v] : j.items()) {
+    if (v.is_string()) values[k] = v.get<std::string>();
+  }
+  return values;
+}
+
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields) {
   ordered_json j = ordered_json::object();
   for (const auto& [k, v] : fields) j[k] = v;
-  return j.dump();
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 }  // namespace kczg::store

@@ -1,7 +1,9 @@
 // JSON text for the few columns that hold structured values (eligibility parameters,
-// provenance notes, audit before/after). The only store file that includes nlohmann.
+// provenance notes, audit before/after, application form values). The only store file
+// that includes nlohmann; the web layer uses the form-value pair too.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +17,12 @@ EligibilityParams eligibility_from_json(const std::string& text);
 
 std::string strings_to_json(const std::vector<std::string>& strings);
 std::vector<std::string> strings_from_json(const std::string& text);
+
+// An application form's values as a JSON object of strings, keys sorted: the same values
+// always give the same text (the receipt's digest covers it). Non-string members and
+// malformed text read as no values.
+std::string values_to_json(const std::map<std::string, std::string>& values);
+std::map<std::string, std::string> values_from_json(const std::string& text);
 
 // {"key": "value", …} for an audit row's before or after; keys in the given order.
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields);

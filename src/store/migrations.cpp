@@ -85,6 +85,17 @@ const std::vector<Migration>& migrations() {
            "body TEXT NOT NULL, created_at BIGINT NOT NULL, sent_at BIGINT)",
        }},
       {3, {"CREATE INDEX applications_by_applicant ON applications (applicant_id)"}},
+      {4,
+       {
+           // The form's values as a JSON object, and the SHA-256 the receipt shows.
+           "ALTER TABLE applications ADD COLUMN content TEXT NOT NULL DEFAULT '{}'",
+           "ALTER TABLE applications ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT ''",
+           "CREATE INDEX applications_by_submitted ON applications (campaign_id, submitted_at)",
+           "CREATE TABLE attachments ({pk}, "
+           "application_id BIGINT NOT NULL REFERENCES applications(id), kind TEXT NOT NULL, "
+           "name TEXT NOT NULL, sha256 TEXT NOT NULL, size BIGINT NOT NULL, "
+           "created_at BIGINT NOT NULL, UNIQUE (application_id, kind))",
+       }},
   };
   return all;
 }

@@ -48,6 +48,13 @@ class SociStore final : public Store {
   Result<std::vector<ApplicationSummary>> application_summaries(
       long long campaign_id, const ApplicationFilter& filter) override;
   Result<std::map<std::string, int>> count_by_state(long long campaign_id) override;
+  Result<Application> save_draft(long long application_id, const Draft& draft, const Actor& actor,
+                                 Instant now) override;
+  Result<std::string> application_content(long long application_id) override;
+  Result<std::vector<Attachment>> attachments(long long application_id) override;
+  Result<void> put_attachment(long long application_id, const Attachment& attachment,
+                              const Actor& actor, Instant now) override;
+  Result<Application> submit(long long application_id, const Actor& actor, Instant now) override;
   Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,
                                       std::string_view reason, Instant now) override;
   Result<void> recommend(long long application_id, long long unit_id, const Actor& actor,
@@ -111,6 +118,7 @@ class SociStore final : public Store {
   Result<Account> load_account(soci::session& sql, const std::string& where,
                                const std::string& key);
   Result<Application> load_application(soci::session& sql, long long id);
+  std::vector<Attachment> load_attachments(soci::session& sql, long long application_id);
   Result<std::vector<std::string>> load_unit_channels(soci::session& sql, long long unit_id);
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
                             const std::string& list, const std::string& field);

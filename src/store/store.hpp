@@ -101,8 +101,26 @@ class Store {
       long long campaign_id, const ApplicationFilter& filter = {}) = 0;
   virtual Result<std::map<std::string, int>> count_by_state(long long campaign_id) = 0;
 
+  // The applicant's edits of a draft or returned application. A save that changes nothing
+  // writes nothing (autosave runs every few seconds). Errors application_not_found,
+  // application_locked {application, state}, field_unknown, field_required,
+  // unit_not_found. Ownership is the caller's check.
+  virtual Result<Application> save_draft(long long application_id, const Draft& draft,
+                                         const Actor& actor, Instant now) = 0;
+  // The form's values as stored: a JSON object.
+  virtual Result<std::string> application_content(long long application_id) = 0;
+  virtual Result<std::vector<Attachment>> attachments(long long application_id) = 0;
+  // Adds the attachment, replacing the one of the same kind. Same states as save_draft.
+  virtual Result<void> put_attachment(long long application_id, const Attachment& attachment,
+                                      const Actor& actor, Instant now) = 0;
+  // Submits a draft (or resubmits a returned application) in the workflow phase open at
+  // `now`, recording the SHA-256 of submission_text() in the same transaction: the
+  // receipt's digest is of exactly what was submitted. Errors those of apply_action.
+  virtual Result<Application> submit(long long application_id, const Actor& actor, Instant now) = 0;
+
   // Moves an application by the state machine, in the workflow phase open at `now`.
-  // recommend goes through recommend(), which also checks the quota.
+  // recommend goes through recommend(), which also checks the quota, and submit and
+  // resubmit through submit(), which records the digest.
   // Errors: those of apply_action, application_not_found.
   virtual Result<ApplicationState> transition(long long application_id, Action action,
                                               const Actor& actor, std::string_view reason,

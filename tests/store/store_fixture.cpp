@@ -105,8 +105,8 @@ long long StoreTest::submitted_application(long long campaign_id, long long unit
   draft.title = "一种技术";
   auto id = m_store->create_application(draft, m_applicant, in_collection());
   EXPECT_TRUE(id) << code_name(id.error().code);
-  auto state = m_store->transition(*id, Action::submit, m_applicant, "", in_collection());
-  EXPECT_EQ(state, ApplicationState::submitted);
+  auto submitted = m_store->submit(*id, m_applicant, in_collection());
+  EXPECT_TRUE(submitted && submitted->state == ApplicationState::submitted);
   return *id;
 }
 

@@ -6,9 +6,9 @@ namespace kczg::testing {
 namespace {
 
 TEST_P(StoreTest, MigrateIsIdempotent) {
-  EXPECT_EQ(m_store->migrate(), 3);
-  EXPECT_EQ(m_store->migrate(), 3);
-  EXPECT_EQ(open_another()->migrate(), 3);
+  EXPECT_EQ(m_store->migrate(), 4);
+  EXPECT_EQ(m_store->migrate(), 4);
+  EXPECT_EQ(open_another()->migrate(), 4);
 }
 
 TEST_P(StoreTest, CampaignRoundTripsWhole) {
@@ -93,13 +93,14 @@ TEST_P(StoreTest, SubmitBeforeDeadlineOnly) {
   draft.unit_id = unit;
   draft.title = "张三";
   long long late = *m_store->create_application(draft, m_applicant, in_collection());
-  auto refused = m_store->transition(late, Action::submit, m_applicant, "", after_collection());
+  auto refused = m_store->submit(late, m_applicant, after_collection());
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::transition_phase);
   EXPECT_EQ(m_store->application(late)->state, ApplicationState::draft);
-  Instant last_second = parse_instant("2023-11-30T23:59:59+08:00").value();
-  EXPECT_EQ(m_store->transition(late, Action::submit, m_applicant, "", last_second),
-            ApplicationState::submitted);
+  // The last millisecond of the last day counts; the store keeps microseconds.
+  Instant last_second =
+      parse_instant("2023-11-30T23:59:59+08:00").value() + std::chrono::milliseconds(999);
+  EXPECT_EQ(m_store->submit(late, m_applicant, last_second)->state, ApplicationState::submitted);
   auto stored = *m_store->application(late);
   EXPECT_EQ(stored.submitted_at, last_second);
   EXPECT_EQ(m_store->count_by_state(c)->at("submitted"), 1);
@@ -249,11 +250,13 @@ TEST_P(StoreTest, PreparedQueriesSeeEveryWriteOnTheirConnection) {
   ApplicationFilter mine{.applicant_id = applicant};
   EXPECT_EQ(store->latest_campaign_id(), c);
   EXPECT_TRUE(store->application_summaries(c, mine)->empty());
+  const char* fields[] = {"biomedicine", "advanced_materials", "electronic_information"};
   for (int n = 1; n <= 3; ++n) {
     Application draft;
     draft.campaign_id = c;
     draft.applicant_id = applicant;
-    draft.list = "tech_manager";
+    draft.list = "pioneer_tech";
+    draft.field = fields[n - 1];
     draft.unit_id = unit;
     draft.title = "第 " + std::to_string(n) + " 份";
     ASSERT_TRUE(store->create_application(draft, m_applicant, in_collection()));
