@@ -12,3 +12,45 @@
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });
 })();
+
+// Draft autosave: every few seconds, when something changed, the form's values go to the
+// API with the session's CSRF token. The server keeps the draft; the page only reports.
+(function () {
+  function collect(form) {
+    var body = { values: {}, unit_id: 0, field: '' };
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      if (el.type === 'checkbox' && !el.checked) return;
+      if (el.name === 'unit_id') body.unit_id = parseInt(el.value, 10) || 0;
+      else if (el.name === 'campaign_field') body.field = el.value;
+      else if (el.name.indexOf('v_') === 0) body.values[el.name.slice(2)] = el.value;
+    });
+    return body;
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.querySelector('form[data-autosave]');
+    if (!form) return;
+    var status = document.getElementById('autosave-status');
+    var last = JSON.stringify(collect(form));
+    var busy = false;
+    setInterval(function () {
+      var now = JSON.stringify(collect(form));
+      if (now === last || busy) return;
+      busy = true;
+      fetch(form.getAttribute('data-autosave'), {
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': form.getAttribute('data-csrf') },
+        body: now
+      }).then(function (r) {
+        return r.json().then(function (j) {
+          if (!r.ok) throw new Error(j.message || r.status);
+          last = now;
+          if (status) status.textContent = (status.getAttribute('data-saved') || '✓') + ' ' + j.saved_at.slice(11, 19);
+        });
+      }).catch(function (e) {
+        if (status) status.textContent = (status.getAttribute('data-failed') || '!') + ' ' + e.message;
+      }).finally(function () { busy = false; });
+    }, 4000);
+  });
+})();

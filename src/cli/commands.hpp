@@ -30,6 +30,7 @@ struct ServeOptions {
   int workers = 4;
   int io_threads = 1;
   std::string static_dir = "static";
+  std::string blob_dir = "var/blobs";
   bool quiet = false;  // no access log
 };
 // Serves the web UI and API until SIGTERM/SIGINT.
@@ -37,6 +38,6 @@ int run_serve(const Context& context, const ServeOptions& options);
 
 // Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications.
 int run_demo_load(const Context& context, const std::string& preset,
-                  const std::filesystem::path& units_file);
+                  const std::filesystem::path& units_file, bool live);
 
 }  // namespace kczg::cli

@@ -52,11 +52,11 @@ std::vector<DemoItem> demo_items(const Campaign& campaign) {
   return items;
 }
 
-// Spreads the demo's activity over the collection phase, busiest at the end, as real
-// campaigns are.
-Instant demo_instant(const Campaign& campaign, std::size_t i, std::size_t n) {
+// Spreads the demo's activity over the collection phase up to `until`, busiest at the
+// end, as real campaigns are.
+Instant demo_instant(const Campaign& campaign, std::size_t i, std::size_t n, Instant until) {
   const Phase* collection = find_phase(campaign, PhaseKind::collection);
-  auto span = *collection->ends_at - *collection->starts_at;
+  auto span = std::min(*collection->ends_at, until) - *collection->starts_at;
   double share = 0.5 + 0.5 * double(i + 1) / double(n + 1);
   return *collection->starts_at +
          std::chrono::duration_cast<std::chrono::microseconds>(span * share) -
@@ -102,8 +102,35 @@ Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant
 
 }  // namespace
 
+// The demo's collection phase is open now: every dated phase moves by whole days so that
+// collection closes at 24:00 Beijing time ten days from today, the next phases following.
+Result<void> move_phases_to_now(Store& s, const StoredCampaign& stored, Instant now) {
+  const Phase* collection = find_phase(stored.campaign, PhaseKind::collection);
+  if (!collection || !collection->ends_at) return {};
+  Instant close =
+      shanghai_midnight(std::chrono::sys_days(shanghai_date(now)) + std::chrono::days(11));
+  auto shift = std::chrono::floor<std::chrono::days>(close - *collection->ends_at);
+  if (shift.count() == 0) return {};
+  Actor demo{Role::secretariat, "demo-load"};
+  for (const Phase& phase : stored.campaign.phases) {
+    if (!phase.starts_at && !phase.ends_at) continue;
+    auto moved = [&](std::optional<Instant> at) -> std::optional<Instant> {
+      if (!at) return at;
+      return *at + shift;
+    };
+    if (auto r = s.set_phase_dates(stored.id, phase.kind, moved(phase.starts_at),
+                                   moved(phase.ends_at), demo, now);
+        !r) {
+      return r;
+    }
+  }
+  return {};
+}
+
 int run_demo_load(const Context& ctx, const std::string& preset,
-                  const std::filesystem::path& units_file) {
+                  const std::filesystem::path& units_file, bool live) {
+  Instant now =
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   auto campaign = campaign_preset(preset);
   if (!campaign) return report(ctx, campaign.error());
   auto store = open_migrated(ctx);
@@ -112,6 +139,11 @@ int run_demo_load(const Context& ctx, const std::string& preset,
   auto stored = s.campaign_by_year(campaign->year);
   if (!stored) {
     if (int rc = run_campaign_create(ctx, preset); rc != k_exit_ok) return rc;
+    stored = s.campaign_by_year(campaign->year);
+    if (!stored) return report(ctx, stored.error());
+  }
+  if (live) {
+    if (auto moved = move_phases_to_now(s, *stored, now); !moved) return report(ctx, moved.error());
     stored = s.campaign_by_year(campaign->year);
     if (!stored) return report(ctx, stored.error());
   }
@@ -126,7 +158,7 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     Actor applicant{Role::applicant, "demo-applicant"};
     for (std::size_t i = 0; i < items.size(); ++i) {
       const DemoItem& item = items[i];
-      Instant at = demo_instant(stored->campaign, i, items.size());
+      Instant at = demo_instant(stored->campaign, i, items.size(), now);
       const Unit& unit = (*units)[i % units->size()];
       auto applicant_id =
           s.add_applicant({0, item.kind, item.title, "", "demo@example.org"}, applicant, at);
@@ -141,8 +173,7 @@ int run_demo_load(const Context& ctx, const std::string& preset,
       auto id = s.create_application(draft, applicant, at);
       if (!id) return report(ctx, id.error());
       if (i % 7 == 6) continue;  // some stay drafts
-      if (auto r = s.transition(*id, Action::submit, applicant, "", at); !r)
-        return report(ctx, r.error());
+      if (auto r = s.submit(*id, applicant, at); !r) return report(ctx, r.error());
       Actor unit_actor{Role::unit, "demo-unit:" + std::to_string(unit.id)};
       if (i % 5 == 4) {
         auto r = s.transition(*id, Action::return_to_applicant, unit_actor,

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "i18n/labels.hpp"
 #include "tabular/table.hpp"
+#include "web/applications/exports.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -38,20 +39,13 @@ int run_export_applications(const Context& ctx, const std::string& format,
   if (!campaign) return report(ctx, campaign.error());
   auto summaries = (*store)->application_summaries(campaign->id);
   if (!summaries) return report(ctx, summaries.error());
-  Rows rows;
-  for (const ApplicationSummary& s : *summaries) {
-    const Application& a = s.application;
-    rows.push_back({std::to_string(a.id), a.list, a.field, a.title, s.applicant_name,
-                    s.applicant_uscc, s.unit_name, state_label(a.state, ctx.lang),
-                    a.submitted_at ? format_shanghai(*a.submitted_at) : "",
-                    format_shanghai(a.updated_at)});
-  }
-  auto head = header(ctx, {"id", "list", "field", "title", "applicant", "applicant_uscc", "unit",
-                           "state", "submitted_at", "updated_at"});
-  if (auto done = write(out, format, "applications", head, rows); !done) {
+  // The same table the secretariat downloads from the overview page.
+  web::ExportTable table = web::applications_table(campaign->campaign, *summaries, ctx.lang);
+  if (auto done = write(out, format, table.sheet, table.header, table.rows); !done) {
     return report(ctx, done.error());
   }
-  return exported(ctx, rows.size(), out);
+  std::size_t count = table.rows.size();
+  return exported(ctx, count, out);
 }
 
 int run_audit_export(const Context& ctx, const std::filesystem::path& out) {

@@ -105,6 +105,10 @@ int main(int argc, char** argv) {
                    "socket I/O threads (cached public pages are answered on them)")
       ->check(CLI::Range(1, 64));
   serve->add_option("--static", serve_options.static_dir, "directory of CSS and JS");
+  serve
+      ->add_option("--blobs", serve_options.blob_dir,
+                   "directory of uploaded attachments (content-addressed)")
+      ->envname("KCZG_BLOBS");
   serve->add_flag("--quiet", serve_options.quiet, "no access log");
   serve->callback([&] { rc = cli::run_serve(ctx, serve_options); });
 
@@ -113,7 +117,10 @@ int main(int argc, char** argv) {
   auto* load = demo->add_subcommand("load", "load a demo campaign with units and applications");
   load->add_option("--preset", demo_preset);
   load->add_option("--units", demo_units);
-  load->callback([&] { rc = cli::run_demo_load(ctx, demo_preset, demo_units); });
+  bool demo_live = false;
+  load->add_flag("--live", demo_live,
+                 "move the campaign's phases so that its collection phase is open now");
+  load->callback([&] { rc = cli::run_demo_load(ctx, demo_preset, demo_units, demo_live); });
 
   // Language first, so usage errors already speak it.
   app.parse_complete_callback([&] {

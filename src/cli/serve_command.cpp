@@ -35,6 +35,7 @@ bool split_listen(const std::string& listen, std::string& address, unsigned shor
 int run_serve(const Context& ctx, const ServeOptions& options) {
   web::WebOptions web_options;
   web_options.static_dir = options.static_dir;
+  web_options.blob_dir = options.blob_dir;
   http::ServerOptions server_options;
   if (!split_listen(options.listen, server_options.address, server_options.port)) {
     return report(ctx, make_error(ErrorCode::usage, "detail", "--listen " + options.listen));

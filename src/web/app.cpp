@@ -40,11 +40,20 @@ Lang request_lang(const http::Request& request) {
   return Lang::zh;
 }
 
-App::App(Store& store, WebOptions options) : m_store(store), m_options(std::move(options)) {
-  for (auto table : {public_routes, account_routes, secretariat_routes, api_routes}) {
-    for (RouteSpec& spec : table()) m_routes.push_back(std::move(spec));
+std::vector<RouteSpec> all_routes() {
+  std::vector<RouteSpec> routes;
+  for (auto table : {public_routes, account_routes, secretariat_routes, api_routes,
+                     application_routes, unit_routes, overview_routes, application_api_routes}) {
+    for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
+  return routes;
 }
+
+App::App(Store& store, WebOptions options)
+    : m_store(store),
+      m_options(std::move(options)),
+      m_blobs(m_options.blob_dir),
+      m_routes(all_routes()) {}
 
 Instant App::now() const {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());

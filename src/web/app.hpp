@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "blobs/blob_store.hpp"
 #include "domain/account.hpp"
 #include "i18n/catalog.hpp"
 #include "store/store.hpp"
@@ -25,6 +26,8 @@ struct WebOptions {
   int sign_in_attempts_per_account = 5;   // per window, then 429
   int sign_in_attempts_per_address = 20;  // per window, then 429
   std::chrono::seconds throttle_window{15 * 60};
+  std::string blob_dir = "var/blobs";               // attachments, content-addressed
+  std::size_t attachment_limit = 20 * 1024 * 1024;  // per PDF
 };
 
 // Who is calling, resolved once per request by the authorization point.
@@ -72,6 +75,7 @@ class App {
   const std::vector<RouteSpec>& routes() const { return m_routes; }
 
   Store& store() { return m_store; }
+  blobs::BlobStore& blobs() { return m_blobs; }
   const WebOptions& options() const { return m_options; }
   Instant now() const;
 
@@ -87,6 +91,7 @@ class App {
 
   Store& m_store;
   WebOptions m_options;
+  blobs::BlobStore m_blobs;
   std::vector<RouteSpec> m_routes;
   std::mutex m_home_mutex;  // guards m_home
   struct CachedPage {
@@ -112,5 +117,12 @@ std::vector<RouteSpec> public_routes();
 std::vector<RouteSpec> account_routes();
 std::vector<RouteSpec> secretariat_routes();
 std::vector<RouteSpec> api_routes();
+std::vector<RouteSpec> application_routes();
+std::vector<RouteSpec> unit_routes();
+std::vector<RouteSpec> overview_routes();
+std::vector<RouteSpec> application_api_routes();
+// Every table above, in registration order: the App's routes and the authorization
+// matrix test's walk come from this one list.
+std::vector<RouteSpec> all_routes();
 
 }  // namespace kczg::web

@@ -38,13 +38,34 @@ int status_of(ErrorCode code) {
     case ErrorCode::campaign_not_found:
     case ErrorCode::application_not_found:
     case ErrorCode::unit_not_found:
+    case ErrorCode::attachment_not_found:
       return 404;
     case ErrorCode::account_exists:
     case ErrorCode::campaign_exists:
     case ErrorCode::quota_exhausted:
     case ErrorCode::transition_from_state:
     case ErrorCode::transition_phase:
+    case ErrorCode::application_exists:
+    case ErrorCode::application_locked:
+    case ErrorCode::collection_closed:
+    case ErrorCode::recommendation_closed:
       return 409;
+    case ErrorCode::attachment_too_large:
+      return 413;
+    case ErrorCode::attachment_not_pdf:
+      return 415;
+    case ErrorCode::form_value_missing:
+    case ErrorCode::form_too_long:
+    case ErrorCode::form_too_short:
+    case ErrorCode::form_not_number:
+    case ErrorCode::form_out_of_range:
+    case ErrorCode::form_bad_date:
+    case ErrorCode::form_bad_choice:
+    case ErrorCode::form_not_attested:
+    case ErrorCode::attachment_missing:
+    case ErrorCode::unit_not_chosen:
+    case ErrorCode::unit_not_for_list:
+      return 422;
     case ErrorCode::sign_in_throttled:
       return 429;
     case ErrorCode::database_unavailable:

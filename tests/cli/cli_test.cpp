@@ -190,7 +190,8 @@ TEST_F(CliTest, DemoLoadsAndExportsApplicationsAndAudit) {
   ASSERT_EQ(run("export applications --format csv --out apps.csv").status, 0);
   auto table = tabular::read_table(m_dir / "apps.csv");
   ASSERT_TRUE(table);
-  EXPECT_EQ(table->header.front(), "编号");
+  EXPECT_EQ(table->header.front(), "申报编号");
+  EXPECT_TRUE(table->rows.front().cells.front().starts_with("KC2023-"));
   int total = 0;
   for (const auto& [state, n] : j["applications_by_state"].items()) total += n.get<int>();
   EXPECT_EQ(int(table->rows.size()), total);

@@ -32,10 +32,11 @@ export async function startServer({ workers = 2, startTimeoutMs = 10_000 } = {})
   const db = `sqlite:${path.join(dir, 'kczg.db')}`;
   let child;
   try {
-    await run(binary, ['demo', 'load', '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
+    await run(binary, ['demo', 'load', '--live', '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
       { cwd: repoRoot, env: { ...process.env, KCZG_LANG: 'en' }, timeout: 30_000 });
     child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-      '--static', path.join(repoRoot, 'static'), '--quiet', '--workers', String(workers)],
+      '--static', path.join(repoRoot, 'static'), '--blobs', path.join(dir, 'blobs'), '--quiet',
+      '--workers', String(workers)],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s) => { stderr += s; });

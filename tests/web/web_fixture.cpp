@@ -76,11 +76,12 @@ void WebTest::SetUp() {
            m_schema;
   }
   std::string units = std::string(KCZG_SOURCE_DIR) + "/demo/units.csv";
-  ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "demo", "load", "--units", units}), 0);
+  ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "demo", "load", "--live", "--units", units}), 0);
   int out[2];
   ASSERT_EQ(pipe(out), 0);
   ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "serve", "--listen", "127.0.0.1:0", "--static",
-                 std::string(KCZG_SOURCE_DIR) + "/static", "--quiet", "--workers", "2"},
+                 std::string(KCZG_SOURCE_DIR) + "/static", "--blobs", m_dir + "/blobs", "--quiet",
+                 "--workers", "2"},
                 out[1], &m_pid),
             0);
   ::close(out[1]);

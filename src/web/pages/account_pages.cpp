@@ -22,7 +22,9 @@ View application_rows(App& app, const Caller& caller, long long campaign_id) {
   if (!summaries) return rows;
   for (const ApplicationSummary& s : *summaries) {
     const Application& a = s.application;
+    if (caller.role == Role::unit && a.state == ApplicationState::draft) continue;
     View row{View::type::object};
+    row.set("id", std::to_string(a.id));
     row.set("list", a.list + (a.field.empty() ? "" : " / " + a.field));
     row.set("title", a.title);
     row.set("state", state_label(a.state, caller.lang));

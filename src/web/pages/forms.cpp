@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "web/http/multipart.hpp"
+
 namespace kczg::web {
 
 std::map<std::string, std::string> form_fields(const http::Request& request) {
@@ -13,6 +15,22 @@ std::map<std::string, std::string> form_fields(const http::Request& request) {
     fields[name] = first == std::string::npos ? "" : value.substr(first, last - first + 1);
   }
   return fields;
+}
+
+Result<std::map<std::string, UploadedPart>> multipart_fields(const http::Request& request) {
+  std::map<std::string, UploadedPart> parts;
+  std::string current;
+  http::MultipartReader reader(
+      http::boundary_of(request.header("content-type")),
+      {[&](const http::PartHeaders& h) {
+         current = h.name;
+         parts[current] = {h.filename, ""};
+       },
+       [&](std::string_view data) { parts[current].data += data; }, [] {}});
+  if (!reader.feed(request.body) || !reader.done()) {
+    return fail(make_error(ErrorCode::field_invalid, "field", "body", "detail", reader.error()));
+  }
+  return parts;
 }
 
 Result<void> check_login(const std::string& login) {

@@ -19,6 +19,14 @@ Result<void> check_login(const std::string& login);
 // Error password_too_short {min, field} or password_mismatch {field}.
 Result<void> check_new_password(const std::string& password, const std::string& again);
 
+// A multipart/form-data body's parts by name (the last wins): plain fields and files.
+struct UploadedPart {
+  std::string filename;  // "" for a plain field
+  std::string data;
+};
+// Error field_invalid {field: "body"} when the body is not well-formed multipart.
+Result<std::map<std::string, UploadedPart>> multipart_fields(const http::Request& request);
+
 // A local path to go back to after sign-in; "/dashboard" for anything else.
 std::string safe_next(std::string_view next);
 

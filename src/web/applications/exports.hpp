@@ -1,0 +1,30 @@
+// The campaign's tables as a report reads them (applications, recommendations), built
+// once for the secretariat's downloads and for `kczg export`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/campaign.hpp"
+#include "i18n/catalog.hpp"
+#include "store/store.hpp"
+
+namespace kczg::web {
+
+struct ExportTable {
+  std::string sheet;  // worksheet name, e.g. "applications"
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+ExportTable applications_table(const Campaign& campaign,
+                               const std::vector<ApplicationSummary>& summaries, Lang lang);
+// Applications a unit has recommended (whatever happened to them since), by unit.
+ExportTable recommendations_table(const Campaign& campaign,
+                                  const std::vector<ApplicationSummary>& summaries, Lang lang);
+
+// The table as CSV (UTF-8 with BOM) or XLSX bytes, through src/tabular.
+// Errors those of tabular::write_csv / write_xlsx.
+Result<std::string> table_bytes(const ExportTable& table, const std::string& format);
+
+}  // namespace kczg::web
