@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/pages/forms.hpp"
 #include "web/render.hpp"
 
 namespace kczg::web {
@@ -79,6 +80,11 @@ int status_of(ErrorCode code) {
 std::string csrf_of(const http::Request& request) {
   std::string_view header = request.header("x-csrf-token");
   if (!header.empty()) return std::string(header);
+  // Upload forms carry the token as a multipart field.
+  if (request.header("content-type").starts_with("multipart/form-data")) {
+    auto parts = multipart_fields(request);
+    return parts && parts->contains("_csrf") ? parts->at("_csrf").data : std::string();
+  }
   for (auto& [name, value] : request.form()) {
     if (name == "_csrf") return value;
   }

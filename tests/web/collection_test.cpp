@@ -349,6 +349,24 @@ TEST_P(CollectionTest, PagesWalkTheFormInChineseAndEnglish) {
   EXPECT_EQ(submitted.status, 422);
   EXPECT_TRUE(contains(submitted.body, "id=\"error-tech_name\""));
   EXPECT_TRUE(contains(submitted.body, "Please fill in"));
+
+  // The page's upload form: multipart, with the CSRF token as one of its fields.
+  auto multipart = [&](const std::string& csrf) {
+    std::string b = "----kczgboundary";
+    std::string body =
+        "--" + b + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" +
+        b + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nsigned_form\r\n--" + b +
+        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"扫描件.pdf\"\r\n"
+        "Content-Type: application/pdf\r\n\r\n" +
+        k_pdf + "\r\n--" + b + "--\r\n";
+    Fields headers = as(a.who);
+    headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + b);
+    return request("POST", location + "/attachments", headers, body);
+  };
+  EXPECT_EQ(multipart("forged").status, 403);
+  auto uploaded = multipart(a.who.csrf);
+  EXPECT_EQ(uploaded.status, 200) << uploaded.body.substr(0, 2000);
+  EXPECT_TRUE(contains(uploaded.body, "扫描件.pdf"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CollectionTest, ::testing::Values("sqlite", "postgresql"),
