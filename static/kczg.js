@@ -7,7 +7,8 @@
       if (left <= 0) { el.textContent = '0'; return; }
       var s = Math.floor(left / 1000), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600),
           m = Math.floor(s % 3600 / 60);
-      el.textContent = (d ? d + 'd ' : '') + h + 'h ' + m + 'm ' + (s % 60) + 's';
+      var u = (el.getAttribute('data-units') || 'd,h,m,s').split(',');
+      el.textContent = (d ? d + u[0] + ' ' : '') + h + u[1] + ' ' + m + u[2] + ' ' + (s % 60) + u[3];
     });
   }
   document.addEventListener('DOMContentLoaded', function () { tick(); setInterval(tick, 1000); });

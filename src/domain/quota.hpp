@@ -15,8 +15,9 @@ namespace kczg {
 Result<int> unit_quota(const Campaign& campaign, std::string_view list,
                        const std::vector<std::string>& unit_channels);
 
-// Whether one more recommendation fits. Error quota_exhausted {unit, list, field, used, quota}.
-Result<void> check_quota_room(std::string_view unit_name, std::string_view list,
-                              std::string_view field, int used, int quota);
+// Whether one more recommendation fits. Error quota_exhausted {unit, list, field (codes),
+// where_zh, where_en (the list and field as a person reads them), used, quota}.
+Result<void> check_quota_room(const Campaign& campaign, std::string_view unit_name,
+                              std::string_view list, std::string_view field, int used, int quota);
 
 }  // namespace kczg

@@ -1,5 +1,7 @@
 #include "i18n/labels.hpp"
 
+#include "domain/division.hpp"
+
 namespace kczg {
 
 const std::string& in_lang(Lang lang, const std::string& zh, const std::string& en) {
@@ -24,6 +26,19 @@ std::string field_names(const List& list, Lang lang) {
     names += (names.empty() ? "" : "、") + in_lang(lang, f.name_zh, f.name_en);
   }
   return names;
+}
+
+std::string region_label(std::string_view code, Lang lang) {
+  if (code.size() != 6) return std::string(code);
+  if (code.starts_with("10")) return translate("page.national", {}, lang);
+  const DivisionTable& divisions = gb2260();
+  std::string label;
+  for (std::string level : {std::string(code.substr(0, 2)) + "0000",
+                            std::string(code.substr(0, 4)) + "00", std::string(code)}) {
+    const Division* d = divisions.find(level);
+    if (d && !label.ends_with(d->name)) label += d->name;
+  }
+  return label.empty() ? std::string(code) : label;
 }
 
 }  // namespace kczg

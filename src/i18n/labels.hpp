@@ -22,6 +22,11 @@ inline std::string state_label(ApplicationState state, Lang lang) {
 }
 std::string role_label(Role role, Lang lang);
 
+// A GB/T 2260 code as a place: "浙江省杭州市西湖区" for 330106, "全国"/"National" for the
+// national level (100000); the code itself when unknown. Names are Chinese in both
+// languages: the standard has no English names.
+std::string region_label(std::string_view code, Lang lang);
+
 // A list's field names joined with 、 ("电子信息、生物医药…"); "" for a list without fields.
 std::string field_names(const List& list, Lang lang);
 

@@ -42,12 +42,15 @@ TEST(Quota, SeparatelyOrganisedListsHaveNone) {
 }
 
 TEST(Quota, RoomUntilUsedReachesQuota) {
-  EXPECT_TRUE(check_quota_room("u", "pioneer_tech", "biomedicine", 2, 3));
-  auto full = check_quota_room("u", "pioneer_tech", "biomedicine", 3, 3);
+  EXPECT_TRUE(check_quota_room(preset_2023(), "u", "pioneer_tech", "biomedicine", 2, 3));
+  auto full = check_quota_room(preset_2023(), "u", "pioneer_tech", "biomedicine", 3, 3);
   ASSERT_FALSE(full);
   EXPECT_EQ(full.error().code, ErrorCode::quota_exhausted);
   EXPECT_EQ(full.error().param("used"), "3");
   EXPECT_EQ(full.error().param("quota"), "3");
+  // Messages name the list and field as people read them, not their codes.
+  EXPECT_EQ(full.error().param("where_zh"), "先导技术榜·生物医药");
+  EXPECT_EQ(full.error().param("where_en"), "Pioneer Technology List, Biomedicine");
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "i18n/catalog.hpp"
+#include "i18n/labels.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,4 +35,12 @@ TEST(Catalog, LanguageNames) {
 }
 
 }  // namespace
+TEST(Labels, RegionsReadAsPlaces) {
+  EXPECT_EQ(region_label("330106", Lang::zh), "浙江省杭州市西湖区");
+  EXPECT_EQ(region_label("110000", Lang::en), "北京市");
+  EXPECT_EQ(region_label("100000", Lang::zh), "全国");
+  EXPECT_EQ(region_label("100000", Lang::en), "National");
+  EXPECT_EQ(region_label("999999", Lang::zh), "999999");
+}
+
 }  // namespace kczg

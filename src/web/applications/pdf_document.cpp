@@ -37,13 +37,16 @@ std::string render_application_form_pdf(const Campaign& campaign, const Applicat
       if (f.type == FormFieldType::attestation) {
         text = text == "1" ? translate("page.confirmed", {}, lang) : "";
       }
+      if (f.type == FormFieldType::region && !text.empty()) text = region_label(text, lang);
       s.rows.push_back({in_lang(lang, f.label_zh, f.label_en), text});
     }
     doc.sections.push_back(std::move(s));
   }
   pdf::PdfSection files{translate("page.attachments", {}, lang), {}};
   for (const Attachment& f : record.attachments) {
-    files.rows.push_back({f.kind, f.name + " (SHA-256 " + f.sha256 + ")"});
+    const FormAttachment* kind = find_form_attachment(*record.form, f.kind);
+    files.rows.push_back({kind ? in_lang(lang, kind->label_zh, kind->label_en) : f.kind,
+                          f.name + " (SHA-256 " + f.sha256 + ")"});
   }
   if (!files.rows.empty()) doc.sections.push_back(std::move(files));
   doc.signature_note = translate("page.signature_note", {}, lang);

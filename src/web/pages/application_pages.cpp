@@ -89,6 +89,7 @@ View form_view(const ApplicationForm& form, const FormValues& values, const Prob
       if (f.type == FormFieldType::attestation) {
         shown = text == "1" ? translate("page.confirmed", {}, lang) : "";
       }
+      if (f.type == FormFieldType::region && !text.empty()) shown = region_label(text, lang);
       v.set("shown", shown);
       v.set("checked", text == "1");
       if (auto problem = problems.by_field.find(f.name); problem != problems.by_field.end()) {

@@ -3,7 +3,6 @@
 // downloads of applications and recommendations as XLSX and CSV.
 #include <algorithm>
 
-#include "domain/division.hpp"
 #include "domain/quota.hpp"
 #include "i18n/labels.hpp"
 #include "web/applications/exports.hpp"
@@ -32,11 +31,10 @@ View count_rows(const std::map<std::string, int>& counts) {
   return rows;
 }
 
-// Province names are Chinese in both languages: GB/T 2260 has no English names.
-std::string province_of(const std::string& region) {
+// The province of a unit's region (national units count as 全国/National).
+std::string province_of(const std::string& region, Lang lang) {
   if (region.size() < 2) return "—";
-  const Division* province = gb2260().province(region.substr(0, 2));
-  return province ? std::string(province->name) : region.substr(0, 2);
+  return region_label(region.substr(0, 2) + "0000", lang);
 }
 
 http::Response overview(App& app, const Caller& caller, http::Request& request) {
@@ -72,7 +70,7 @@ http::Response overview(App& app, const Caller& caller, http::Request& request) 
         const Channel* ch = find_channel(c, code);
         ++by_channel[ch ? in_lang(caller.lang, ch->name_zh, ch->name_en) : code];
       }
-      ++by_province[province_of(u->second.region)];
+      ++by_province[province_of(u->second.region, caller.lang)];
     }
     if (a.state == ApplicationState::recommended) ++recommended_by_unit[a.unit_id];
     if (a.submitted_at) {
