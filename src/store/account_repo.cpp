@@ -267,6 +267,13 @@ Result<void> SociStore::throttle_clear(const std::string& key) {
   });
 }
 
+Result<void> SociStore::throttle_forgive(const std::string& key) {
+  return write([&](soci::session& sql) -> Result<void> {
+    sql << "UPDATE throttle SET hits = hits - 1 WHERE key = :k AND hits > 0", soci::use(key);
+    return {};
+  });
+}
+
 Result<void> SociStore::enqueue_mail(const OutboxMail& mail, Instant now) {
   return write([&](soci::session& sql) -> Result<void> {
     long long created = to_micros(now);

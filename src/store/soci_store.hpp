@@ -92,6 +92,7 @@ class SociStore final : public Store {
   Result<int> throttle_hit(const std::string& key, Instant now,
                            std::chrono::seconds window) override;
   Result<void> throttle_clear(const std::string& key) override;
+  Result<void> throttle_forgive(const std::string& key) override;
   Result<void> enqueue_mail(const OutboxMail& mail, Instant now) override;
   Result<std::vector<OutboxMail>> outbox(std::size_t limit) override;
 

@@ -187,6 +187,9 @@ class Store {
   virtual Result<int> throttle_hit(const std::string& key, Instant now,
                                    std::chrono::seconds window) = 0;
   virtual Result<void> throttle_clear(const std::string& key) = 0;
+  // Takes back one attempt counted under `key` (never below zero): a successful sign-in
+  // does not count against its address, which many people may share behind a proxy.
+  virtual Result<void> throttle_forgive(const std::string& key) = 0;
 
   virtual Result<void> enqueue_mail(const OutboxMail& mail, Instant now) = 0;
   virtual Result<std::vector<OutboxMail>> outbox(std::size_t limit) = 0;

@@ -22,7 +22,9 @@ import {
 
 const rounds = roundsWanted();
 const clients = Number(process.env.KCZG_CRASH_CLIENTS || 32);
-const applicantsUpFront = 40;
+// Registered before the first kill (registration hashes a password: in long runs, more up
+// front keeps the rounds busy submitting rather than registering).
+const applicantsUpFront = Math.max(40, 3 * rounds);
 const workers = 4;
 // Drafts completed before the first kill (so that some clients only submit) and lists
 // started from scratch during the rounds (create, save, upload, submit).
@@ -171,8 +173,8 @@ async function crashRun(defer, { backend, db, blobs }) {
     `  time: setup ${seconds(setupMs)}, rounds ${seconds(roundsMs)}, verify ${seconds(verifyMs)}, ` +
       `total ${seconds(now() - t0)}`,
     ...(crasher.stderr.length
-      ? [`  server stderr (${crasher.stderr.length} of ${rounds + 1} incarnations):`,
-        ...crasher.stderr.join('').trim().split('\n').slice(0, 20).map((line) => `    ${line}`)]
+      ? [`  stderr of the killed servers (${crasher.stderr.length} of ${rounds}), distinct lines:`,
+        ...distinctLines(crasher.stderr).slice(0, 20).map((line) => `    ${line}`)]
       : []),
   ].join('\n'));
 
@@ -354,6 +356,13 @@ async function checkReceipt(receipt) {
   if (file.status !== 200) return `signed_form download → ${file.status}`;
   if (!file.body.equals(receipt.pdf)) return `signed_form bytes differ (${file.body.length} bytes, uploaded ${receipt.pdf.length})`;
   return null;
+}
+
+// Each distinct line of `texts` once, with its count.
+function distinctLines(texts) {
+  const counts = new Map();
+  for (const line of texts.join('\n').split('\n').filter(Boolean)) counts.set(line, (counts.get(line) || 0) + 1);
+  return [...counts].map(([line, n]) => (n > 1 ? `${line}  (×${n})` : line));
 }
 
 // Runs task(0..count-1) with at most `width` at once; rejects on the first failure.

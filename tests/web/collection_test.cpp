@@ -188,6 +188,10 @@ TEST_P(CollectionTest, ApplicantSubmitsWithAReceiptAndTheUnitAndSecretariatSeeIt
   EXPECT_EQ(sha.size(), 64u);
   EXPECT_TRUE(receipt["number"].get<std::string>().starts_with("KC2023-EE-"));
   EXPECT_TRUE(receipt["submitted_at"].get<std::string>().ends_with("+08:00"));
+  // A retry whose first answer was lost gets the same receipt, not an error.
+  auto retried = c.api("POST", path + "/submit", a.who);
+  ASSERT_EQ(retried.status, 200) << retried.body;
+  EXPECT_EQ(json::parse(retried.body), receipt);
 
   // The receipt is on the page; the 申报书 and the attachment download.
   auto page = get("/applications/" + std::to_string(id), as(a.who));

@@ -101,6 +101,16 @@ TEST_P(SecurityTest, SignInIsThrottledPerAddress) {
   EXPECT_EQ(refused, 2);  // attempts 21 and 22
 }
 
+// Many people behind one proxy or NAT sign in from one address: successes never use up
+// the address's budget, only failures do.
+TEST_P(SecurityTest, SuccessfulSignInsDoNotExhaustTheAddress) {
+  for (int i = 0; i < 25; ++i) {
+    auto r = post("/sign-in", form_encode({{"login", "unit@demo.kczg.cn"},
+                                           {"password", std::string(k_demo_password)}}));
+    ASSERT_EQ(r.status, 303) << "sign-in " << i + 1;
+  }
+}
+
 TEST_P(SecurityTest, StoredXssRendersInert) {
   const std::string payload = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
   std::string body = "91110108MA0000001";

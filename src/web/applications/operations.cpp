@@ -187,6 +187,13 @@ Result<SubmitOutcome> submit_application(App& app, const Caller& caller, long lo
   auto record = own_application(app, caller, id);
   if (!record) return fail(record.error());
   const Application& a = record->application;
+  // A retried submit whose first answer was lost (a dropped connection at 23:59) gets the
+  // receipt it missed rather than an error: a submitted application cannot have changed.
+  if (a.state == ApplicationState::submitted && !a.content_sha256.empty()) {
+    SubmitOutcome done;
+    done.submitted = a;
+    return done;
+  }
   auto stored = app.store().campaign_by_id(a.campaign_id);
   if (!stored) return fail(stored.error());
   // After the deadline nothing else matters: say so first, naming the deadline.

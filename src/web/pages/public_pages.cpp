@@ -105,6 +105,8 @@ http::Response sign_in(App& app, const Caller& caller, http::Request& request) {
     return refuse(make_error(ErrorCode::sign_in_failed));
   }
   (void)store.throttle_clear("sign-in:account:" + login);
+  // Only failures count against an address: an office behind one NAT signs in all day.
+  (void)store.throttle_forgive("sign-in:address:" + request.remote_address);
   return start_session(app, request, *account, safe_next(form["next"]));
 }
 
