@@ -66,12 +66,14 @@ double store_submissions_per_second(const fs::path& file, int count) {
   Instant at = parse_instant("2023-11-30T23:50:00+08:00").value();
   Actor applicant{Role::applicant, "bench"};
   long long campaign = (*store)->create_campaign(preset_2023(), applicant, at).value();
-  long long applicant_id =
-      (*store)
-          ->add_applicant({0, ApplicantKind::enterprise, "企业", "", ""}, applicant, at)
-          .value();
   std::vector<long long> drafts;
   for (int i = 0; i < count; ++i) {
+    // One applicant per application: an applicant has one application per list.
+    long long applicant_id =
+        (*store)
+            ->add_applicant({0, ApplicantKind::enterprise, "企业" + std::to_string(i), "", ""},
+                            applicant, at)
+            .value();
     Application a;
     a.campaign_id = campaign;
     a.applicant_id = applicant_id;
