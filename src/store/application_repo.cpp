@@ -444,7 +444,8 @@ Result<void> SociStore::recommend(long long application_id, long long unit_id, c
     auto quota = unit_quota(*campaign, app->list, *channels);
     if (!quota) return fail(quota.error());
     int used = count_recommendations(sql, app->campaign_id, unit_id, app->list, app->field);
-    if (auto room = check_quota_room(*campaign, unit.name, app->list, app->field, used, *quota); !room) {
+    if (auto room = check_quota_room(*campaign, unit.name, app->list, app->field, used, *quota);
+        !room) {
       return fail(room.error());
     }
     long long created = to_micros(now);
