@@ -67,17 +67,17 @@ Campaign load_phases(soci::session& sql, long long campaign_id) {
   return c;
 }
 
-// Moves the row from `from` to `to` unless someone else moved it first.
+// Moves the row from `from` to `to` unless someone else moved it first. Submissions go
+// through submit(), which also stamps submitted_at and the digest.
 bool move_state(soci::session& sql, long long id, ApplicationState from, ApplicationState to,
                 std::string_view reason, Instant now) {
   std::string from_name(state_name(from)), to_name(state_name(to)), reason_text(reason);
   long long updated = to_micros(now);
   soci::statement st =
-      (sql.prepare << "UPDATE applications SET state = :to, reason = :r, updated_at = :t, "
-                      "submitted_at = CASE WHEN :to2 = 'submitted' THEN :t2 ELSE submitted_at END "
+      (sql.prepare << "UPDATE applications SET state = :to, reason = :r, updated_at = :t "
                       "WHERE id = :id AND state = :from",
-       soci::use(to_name), soci::use(reason_text), soci::use(updated), soci::use(to_name),
-       soci::use(updated), soci::use(id), soci::use(from_name));
+       soci::use(to_name), soci::use(reason_text), soci::use(updated), soci::use(id),
+       soci::use(from_name));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
@@ -208,136 +208,6 @@ Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_
     st.execute();
     while (st.fetch()) counts[state] = count;
     return counts;
-  });
-}
-
-namespace {
-
-bool editable(ApplicationState state) {
-  return state == ApplicationState::draft || state == ApplicationState::returned;
-}
-
-Error locked(const Application& app) {
-  return make_error(ErrorCode::application_locked, "application", std::to_string(app.id), "state",
-                    std::string(state_name(app.state)));
-}
-
-}  // namespace
-
-Result<Application> SociStore::save_draft(long long application_id, const Draft& draft,
-                                          const Actor& actor, Instant now) {
-  return write([&](soci::session& sql) -> Result<Application> {
-    auto app = load_application(sql, application_id);
-    if (!app) return fail(app.error());
-    if (!editable(app->state)) return fail(locked(*app));
-    std::string content;
-    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
-        soci::into(content);
-    if (draft.title == app->title && draft.field == app->field && draft.unit_id == app->unit_id &&
-        draft.content == content) {
-      return *app;
-    }
-    if (draft.field != app->field) {
-      auto campaign = load_campaign(sql, app->campaign_id);
-      if (!campaign) return fail(campaign.error());
-      if (auto list = check_list_field(*campaign, app->list, draft.field); !list) {
-        return fail(list.error());
-      }
-    }
-    long long unit_id = draft.unit_id;
-    soci::indicator unit_ind = draft.unit_id ? soci::i_ok : soci::i_null;
-    if (draft.unit_id) {
-      int exists = 0;
-      sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit_id), soci::into(exists);
-      if (!exists) {
-        return fail(make_error(ErrorCode::unit_not_found, "unit", std::to_string(draft.unit_id)));
-      }
-    }
-    long long updated = to_micros(now);
-    sql << "UPDATE applications SET title = :t, field_code = :f, unit_id = :u, content = :c, "
-           "updated_at = :up WHERE id = :id",
-        soci::use(draft.title), soci::use(draft.field), soci::use(unit_id, unit_ind),
-        soci::use(draft.content), soci::use(updated), soci::use(application_id);
-    // The audit row names what changed and a digest of the values, not the values: a
-    // draft is saved every few seconds and may hold business secrets.
-    audit(sql, actor, "application.save", "application:" + std::to_string(application_id),
-          object_to_json({{"title", app->title},
-                          {"field", app->field},
-                          {"unit", std::to_string(app->unit_id)},
-                          {"content_sha256", blobs::sha256_hex(content)}}),
-          object_to_json({{"title", draft.title},
-                          {"field", draft.field},
-                          {"unit", std::to_string(draft.unit_id)},
-                          {"content_sha256", blobs::sha256_hex(draft.content)}}),
-          now);
-    return load_application(sql, application_id);
-  });
-}
-
-Result<std::string> SociStore::application_content(long long application_id) {
-  return read([&](soci::session& sql) -> Result<std::string> {
-    std::string content;
-    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
-        soci::into(content);
-    if (!sql.got_data()) {
-      return fail(make_error(ErrorCode::application_not_found, "application",
-                             std::to_string(application_id)));
-    }
-    return content;
-  });
-}
-
-std::vector<Attachment> SociStore::load_attachments(soci::session& sql, long long application_id) {
-  std::vector<Attachment> out;
-  Attachment a;
-  long long uploaded = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT kind, name, sha256, size, created_at FROM attachments "
-                      "WHERE application_id = :a ORDER BY kind",
-       soci::use(application_id), soci::into(a.kind), soci::into(a.name), soci::into(a.sha256),
-       soci::into(a.size), soci::into(uploaded));
-  st.execute();
-  while (st.fetch()) {
-    a.uploaded_at = from_micros(uploaded);
-    out.push_back(a);
-  }
-  return out;
-}
-
-Result<std::vector<Attachment>> SociStore::attachments(long long application_id) {
-  return read([&](soci::session& sql) -> Result<std::vector<Attachment>> {
-    return load_attachments(sql, application_id);
-  });
-}
-
-Result<void> SociStore::put_attachment(long long application_id, const Attachment& attachment,
-                                       const Actor& actor, Instant now) {
-  return write([&](soci::session& sql) -> Result<void> {
-    auto app = load_application(sql, application_id);
-    if (!app) return fail(app.error());
-    if (!editable(app->state)) return fail(locked(*app));
-    std::string before = "{}";
-    for (const Attachment& old : load_attachments(sql, application_id)) {
-      if (old.kind == attachment.kind) {
-        before = object_to_json({{"kind", old.kind}, {"name", old.name}, {"sha256", old.sha256}});
-      }
-    }
-    sql << "DELETE FROM attachments WHERE application_id = :a AND kind = :k",
-        soci::use(application_id), soci::use(attachment.kind);
-    long long created = to_micros(now);
-    sql << "INSERT INTO attachments (application_id, kind, name, sha256, size, created_at) "
-           "VALUES (:a, :k, :n, :s, :z, :t)",
-        soci::use(application_id), soci::use(attachment.kind), soci::use(attachment.name),
-        soci::use(attachment.sha256), soci::use(attachment.size), soci::use(created);
-    sql << "UPDATE applications SET updated_at = :t WHERE id = :id", soci::use(created),
-        soci::use(application_id);
-    audit(sql, actor, "application.attach", "application:" + std::to_string(application_id), before,
-          object_to_json({{"kind", attachment.kind},
-                          {"name", attachment.name},
-                          {"sha256", attachment.sha256},
-                          {"size", std::to_string(attachment.size)}}),
-          now);
-    return {};
   });
 }
 

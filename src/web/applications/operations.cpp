@@ -30,13 +30,25 @@ bool may_see(const Caller& caller, const Application& a) {
   }
 }
 
-// The applicant's own application, for changes.
-Result<ApplicationRecord> own_application(App& app, const Caller& caller, long long id) {
+Error not_the_applicant(const Caller& caller) {
+  return make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role)));
+}
+
+// The applicant's own application, for changes: the row alone, since an autosave every
+// few seconds needs neither the stored values nor the attachments.
+Result<Application> own_application(App& app, const Caller& caller, long long id) {
+  auto a = app.store().application(id);
+  if (!a || !may_see(caller, *a)) return fail(not_found(id));
+  if (caller.role != Role::applicant) return fail(not_the_applicant(caller));
+  if (!form_for(a->list)) return fail(make_error(ErrorCode::list_unknown, "list", a->list));
+  return *a;
+}
+
+// ... with its values and attachments, for the submission check.
+Result<ApplicationRecord> own_record(App& app, const Caller& caller, long long id) {
   auto record = visible_application(app, caller, id);
   if (!record) return record;
-  if (caller.role != Role::applicant) {
-    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role))));
-  }
+  if (caller.role != Role::applicant) return fail(not_the_applicant(caller));
   return record;
 }
 
@@ -146,13 +158,13 @@ Result<long long> start_application(App& app, const Caller& caller, const std::s
 
 Result<std::vector<Error>> save_application(App& app, const Caller& caller, long long id,
                                             const DraftInput& input) {
-  auto record = own_application(app, caller, id);
-  if (!record) return fail(record.error());
-  const ApplicationForm& form = *record->form;
+  auto a = own_application(app, caller, id);
+  if (!a) return fail(a.error());
+  const ApplicationForm& form = *form_for(a->list);
   FormValues values = clean_values(form, input.values);
   Draft draft;
   draft.title = values.contains(form.title_field) ? values[form.title_field] : "";
-  draft.field = record->application.list == "pioneer_tech" ? input.field : "";
+  draft.field = a->list == "pioneer_tech" ? input.field : "";
   draft.unit_id = input.unit_id;
   draft.content = store::values_to_json(values);
   if (auto saved = app.store().save_draft(id, draft, actor_of(caller), app.now()); !saved) {
@@ -163,18 +175,18 @@ Result<std::vector<Error>> save_application(App& app, const Caller& caller, long
 
 Result<void> attach_pdf(App& app, const Caller& caller, long long id, const std::string& kind,
                         const std::string& file_name, const std::string& bytes) {
-  auto record = own_application(app, caller, id);
-  if (!record) return fail(record.error());
-  const auto& kinds = record->form->attachments;
+  auto a = own_application(app, caller, id);
+  if (!a) return fail(a.error());
+  const auto& kinds = form_for(a->list)->attachments;
   auto known = std::ranges::find_if(kinds, [&](const FormAttachment& k) { return k.kind == kind; });
   if (known == kinds.end()) {
     return fail(make_error(ErrorCode::form_bad_choice, "field", "kind", "label_zh", "附件类型",
                            "label_en", "attachment kind", "value", kind));
   }
-  if (record->application.state != ApplicationState::draft &&
-      record->application.state != ApplicationState::returned) {
+  // The store refuses a locked application too; asking first keeps its PDF off the disk.
+  if (a->state != ApplicationState::draft && a->state != ApplicationState::returned) {
     return fail(make_error(ErrorCode::application_locked, "application", std::to_string(id),
-                           "state", std::string(state_name(record->application.state))));
+                           "state", std::string(state_name(a->state))));
   }
   std::string name = file_name.empty() ? kind + ".pdf" : file_name;
   auto blob = app.blobs().put_pdf(name, bytes, app.options().attachment_limit);
@@ -184,7 +196,7 @@ Result<void> attach_pdf(App& app, const Caller& caller, long long id, const std:
 }
 
 Result<SubmitOutcome> submit_application(App& app, const Caller& caller, long long id) {
-  auto record = own_application(app, caller, id);
+  auto record = own_record(app, caller, id);
   if (!record) return fail(record.error());
   const Application& a = record->application;
   // A retried submit whose first answer was lost (a dropped connection at 23:59) gets the
@@ -237,8 +249,8 @@ Result<SubmitOutcome> submit_application(App& app, const Caller& caller, long lo
 
 Result<void> withdraw_application(App& app, const Caller& caller, long long id,
                                   const std::string& reason) {
-  auto record = own_application(app, caller, id);
-  if (!record) return fail(record.error());
+  auto a = own_application(app, caller, id);
+  if (!a) return fail(a.error());
   auto moved = app.store().transition(id, Action::withdraw, actor_of(caller), reason, app.now());
   if (!moved) return fail(moved.error());
   return {};
