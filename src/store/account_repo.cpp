@@ -168,8 +168,8 @@ struct SessionQuery : PreparedQuery {
 }  // namespace
 
 Result<Session> SociStore::session(const std::string& id_hash, Instant now) {
-  return read_prepared([&](soci::session& sql, StatementCache& cache) -> Result<Session> {
-    SessionQuery& q = cache.get<SessionQuery>(sql);
+  return read([&](soci::session& sql) -> Result<Session> {
+    SessionQuery& q = statements(sql).get<SessionQuery>(sql);
     q.id_hash = id_hash;
     q.st.execute();
     bool found = q.st.fetch();

@@ -91,18 +91,34 @@ std::string state_json(ApplicationState state, std::string_view reason = {}) {
 
 }  // namespace
 
-Result<Application> SociStore::load_application(soci::session& sql, long long id) {
+namespace {
+
+// One application by id: every change to an application starts by reading it.
+struct ApplicationQuery : PreparedQuery {
   ApplicationRow row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(soci::use(id));
-  prepare_exchanged(
-      st, std::string("SELECT ") + k_application_columns + " FROM applications a WHERE a.id = :id");
-  st.execute();
-  if (!st.fetch()) {
+  long long id = 0;
+  soci::statement st;
+
+  explicit ApplicationQuery(soci::session& sql) : st(sql) {
+    row.bind(st);
+    st.exchange(soci::use(id));
+    prepare_exchanged(st, std::string("SELECT ") + k_application_columns +
+                              " FROM applications a WHERE a.id = :id");
+  }
+};
+
+}  // namespace
+
+Result<Application> SociStore::load_application(soci::session& sql, long long id) {
+  ApplicationQuery& q = statements(sql).get<ApplicationQuery>(sql);
+  q.id = id;
+  q.st.execute();
+  bool found = q.st.fetch();
+  finish(q.st);
+  if (!found) {
     return fail(make_error(ErrorCode::application_not_found, "application", std::to_string(id)));
   }
-  return row.value();
+  return q.row.value();
 }
 
 Result<long long> SociStore::create_application(const Application& a, const Actor& actor,
@@ -181,20 +197,19 @@ struct SummariesQuery : PreparedQuery {
 
 Result<std::vector<ApplicationSummary>> SociStore::application_summaries(
     long long campaign_id, const ApplicationFilter& filter) {
-  return read_prepared(
-      [&](soci::session& sql, StatementCache& cache) -> Result<std::vector<ApplicationSummary>> {
-        SummariesQuery& q = cache.get<SummariesQuery>(sql);
-        q.campaign_id = campaign_id;
-        q.applicant_id = filter.applicant_id;
-        q.unit_id = filter.unit_id;
-        q.st.execute();
-        std::vector<ApplicationSummary> out;
-        while (q.st.fetch()) {
-          out.push_back({q.row.value(), q.applicant_name, q.applicant_uscc,
-                         q.unit_name_ind == soci::i_ok ? q.unit_name : std::string()});
-        }
-        return out;
-      });
+  return read([&](soci::session& sql) -> Result<std::vector<ApplicationSummary>> {
+    SummariesQuery& q = statements(sql).get<SummariesQuery>(sql);
+    q.campaign_id = campaign_id;
+    q.applicant_id = filter.applicant_id;
+    q.unit_id = filter.unit_id;
+    q.st.execute();
+    std::vector<ApplicationSummary> out;
+    while (q.st.fetch()) {
+      out.push_back({q.row.value(), q.applicant_name, q.applicant_uscc,
+                     q.unit_name_ind == soci::i_ok ? q.unit_name : std::string()});
+    }
+    return out;
+  });
 }
 
 Result<std::map<std::string, int>> SociStore::count_by_state(long long campaign_id) {

@@ -247,8 +247,8 @@ struct LatestCampaignQuery : PreparedQuery {
 }  // namespace
 
 Result<long long> SociStore::latest_campaign_id() {
-  return read_prepared([&](soci::session& sql, StatementCache& cache) -> Result<long long> {
-    LatestCampaignQuery& q = cache.get<LatestCampaignQuery>(sql);
+  return read([&](soci::session& sql) -> Result<long long> {
+    LatestCampaignQuery& q = statements(sql).get<LatestCampaignQuery>(sql);
     q.st.execute();
     bool found = q.st.fetch();
     finish(q.st);

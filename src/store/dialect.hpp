@@ -22,8 +22,8 @@ struct Dialect {
   std::string_view lock_migrations;
   // Makes audit_log append-only inside the database.
   std::vector<std::string> audit_guard;
-  // SQLite has one writer per database: writers of one process also queue on a mutex,
-  // which is cheaper than spinning on the file lock.
+  // SQLite has one writer per database: writers of one process are grouped into shared
+  // transactions (SociStore::write) instead of spinning on the file lock.
   bool serialize_writers;
 };
 

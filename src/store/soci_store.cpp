@@ -22,6 +22,72 @@ SociStore::SociStore(const Dialect& dialect, const std::string& connect, int con
   }
 }
 
+StatementCache& SociStore::statements(soci::session& sql) {
+  for (std::size_t i = 0; i < m_caches.size(); ++i) {
+    if (&m_pool.at(i) == &sql) return m_caches[i];
+  }
+  throw std::logic_error("statements(): not a pooled session");
+}
+
+namespace {
+
+// The savepoint around each write of a group, kept prepared: a group runs them per write.
+struct SavepointQueries : PreparedQuery {
+  soci::statement open, release, undo;
+
+  explicit SavepointQueries(soci::session& sql)
+      : open((sql.prepare << "SAVEPOINT one_write")),
+        release((sql.prepare << "RELEASE one_write")),
+        undo((sql.prepare << "ROLLBACK TO one_write")) {}
+};
+
+}  // namespace
+
+void SociStore::write_in_group(QueuedWrite& mine) {
+  std::unique_lock<std::mutex> lock(m_group_mutex);
+  m_queue.push_back(&mine);
+  while (!mine.done) {
+    if (m_committing) {
+      m_group_done.wait(lock);
+      continue;
+    }
+    m_committing = true;
+    std::vector<QueuedWrite*> group;
+    group.swap(m_queue);
+    lock.unlock();
+    commit_group(group);
+    lock.lock();
+    for (QueuedWrite* w : group) w->done = true;
+    m_committing = false;
+    m_group_done.notify_all();
+  }
+}
+
+void SociStore::commit_group(const std::vector<QueuedWrite*>& group) {
+  PooledSession pooled(m_pool);
+  soci::session& sql = pooled.session();
+  try {
+    sql << m_dialect.begin_write;
+    SavepointQueries& savepoint = statements(sql).get<SavepointQueries>(sql);
+    for (QueuedWrite* w : group) {
+      savepoint.open.execute(true);
+      if (!w->run(sql)) savepoint.undo.execute(true);
+      savepoint.release.execute(true);
+    }
+    sql << "COMMIT";
+  } catch (const std::exception& e) {
+    try {
+      sql << "ROLLBACK";
+    } catch (...) {
+      // The connection is gone; the database rolls the transaction back itself.
+    }
+    m_caches[pooled.position()].clear();
+    // Nothing of the group was committed, whatever each write answered inside it.
+    Error failure = database_failure(e);
+    for (QueuedWrite* w : group) w->fail(failure);
+  }
+}
+
 Result<int> SociStore::migrate() {
   return write([&](soci::session& sql) -> Result<int> {
     if (!m_dialect.lock_migrations.empty()) sql << m_dialect.lock_migrations;
@@ -49,15 +115,36 @@ Result<int> SociStore::migrate() {
   });
 }
 
+namespace {
+
+// Every change appends one audit row.
+struct AuditQuery : PreparedQuery {
+  long long at = 0;
+  std::string actor, role, action, object, before, after;
+  soci::statement st;
+
+  explicit AuditQuery(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO audit_log (at, actor, role, action, object, before_value, "
+                           "after_value) VALUES (:at, :actor, :role, :action, :object, :before, "
+                           ":after)",
+            soci::use(at), soci::use(actor), soci::use(role), soci::use(action), soci::use(object),
+            soci::use(before), soci::use(after))) {}
+};
+
+}  // namespace
+
 void SociStore::audit(soci::session& sql, const Actor& actor, std::string_view action,
                       std::string_view object, const std::string& before, const std::string& after,
                       Instant now) {
-  long long at = to_micros(now);
-  std::string role(role_name(actor.role)), action_text(action), object_text(object);
-  sql << "INSERT INTO audit_log (at, actor, role, action, object, before_value, after_value) "
-         "VALUES (:at, :actor, :role, :action, :object, :before, :after)",
-      soci::use(at), soci::use(actor.name), soci::use(role), soci::use(action_text),
-      soci::use(object_text), soci::use(before), soci::use(after);
+  AuditQuery& q = statements(sql).get<AuditQuery>(sql);
+  q.at = to_micros(now);
+  q.actor = actor.name;
+  q.role = role_name(actor.role);
+  q.action = action;
+  q.object = object;
+  q.before = before;
+  q.after = after;
+  q.st.execute(true);
 }
 
 Result<std::vector<AuditEntry>> SociStore::audit_log() {

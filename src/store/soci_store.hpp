@@ -4,7 +4,10 @@
 
 #include <soci/soci.h>
 
+#include <condition_variable>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "store/dialect.hpp"
@@ -105,11 +108,10 @@ class SociStore final : public Store {
   template <typename Body>
   auto read(Body&& body) -> decltype(body(std::declval<soci::session&>()));
 
-  // Like read(), with the connection's prepared statements: for the queries every
-  // request runs. `body(session, cache)`.
-  template <typename Body>
-  auto read_prepared(Body&& body)
-      -> decltype(body(std::declval<soci::session&>(), std::declval<StatementCache&>()));
+  // The prepared statements of the pooled session a read() or write() body was given: the
+  // queries every request runs, and every statement of the draft autosave, are prepared once
+  // per connection (docs/performance.md: preparing was a fifth of the deadline rush).
+  StatementCache& statements(soci::session& sql);
 
   // Appends the audit row of a change, inside the change's transaction.
   void audit(soci::session& sql, const Actor& actor, std::string_view action,
@@ -124,10 +126,27 @@ class SociStore final : public Store {
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
                             const std::string& list, const std::string& field);
 
+  // A write waiting for a group transaction (SQLite, one writer at a time).
+  struct QueuedWrite {
+    std::function<bool(soci::session&)> run;  // in its own savepoint; true keeps its changes
+    std::function<void(const Error&)> fail;   // the group did not commit
+    bool done = false;
+  };
+  // Queues `mine`; the first writer to find no group committing commits everyone queued in
+  // one transaction, each in its own savepoint. Returns when `mine` is committed or failed.
+  void write_in_group(QueuedWrite& mine);
+  void commit_group(const std::vector<QueuedWrite*>& group);
+  // A transaction of its own: PostgreSQL, where writers run concurrently.
+  template <typename Body>
+  auto write_alone(Body&& body) -> decltype(body(std::declval<soci::session&>()));
+
   const Dialect& m_dialect;
   soci::connection_pool m_pool;
   std::vector<StatementCache> m_caches;  // one per pooled connection, by pool position
-  std::mutex m_writer;                   // taken by writers only when m_dialect.serialize_writers
+  std::mutex m_group_mutex;              // guards the three below
+  std::condition_variable m_group_done;
+  std::vector<QueuedWrite*> m_queue;
+  bool m_committing = false;
 };
 
 Error database_failure(const std::exception& e);
@@ -140,12 +159,51 @@ inline void prepare_exchanged(soci::statement& st, const std::string& query) {
   st.define_and_bind();
 }
 
+// One pooled connection for the length of a read() or write(): its session is the one its
+// prepared statements were bound to, so a body's statements outlive the call.
+class PooledSession {
+ public:
+  explicit PooledSession(soci::connection_pool& pool) : m_pool(pool), m_position(pool.lease()) {}
+  ~PooledSession() { m_pool.give_back(m_position); }
+  PooledSession(const PooledSession&) = delete;
+  PooledSession& operator=(const PooledSession&) = delete;
+
+  soci::session& session() { return m_pool.at(m_position); }
+  std::size_t position() const { return m_position; }
+
+ private:
+  soci::connection_pool& m_pool;
+  std::size_t m_position;
+};
+
+// SQLite has one writer, so concurrent writes are grouped rather than queued on a lock:
+// during a deadline night's autosaves, one BEGIN, one COMMIT and one fsync serve every
+// write that arrived while the previous group committed (docs/performance.md). Each write
+// keeps its own atomicity through a savepoint, and is acknowledged only after the COMMIT.
 template <typename Body>
 auto SociStore::write(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
-  std::unique_lock<std::mutex> turn(m_writer, std::defer_lock);
-  if (m_dialect.serialize_writers) turn.lock();
+  using R = decltype(body(std::declval<soci::session&>()));
+  if (!m_dialect.serialize_writers) return write_alone(body);
+  std::optional<R> result;
+  QueuedWrite mine;
+  mine.run = [&](soci::session& sql) {
+    try {
+      result.emplace(body(sql));
+    } catch (const std::exception& e) {
+      result.emplace(std::unexpected(database_failure(e)));
+    }
+    return result->has_value();
+  };
+  mine.fail = [&](const Error& error) { result.emplace(std::unexpected(error)); };
+  write_in_group(mine);
+  return std::move(*result);
+}
+
+template <typename Body>
+auto SociStore::write_alone(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
+  PooledSession pooled(m_pool);
+  soci::session& sql = pooled.session();
   try {
-    soci::session sql(m_pool);
     sql << m_dialect.begin_write;
     try {
       auto result = body(sql);
@@ -160,31 +218,19 @@ auto SociStore::write(Body&& body) -> decltype(body(std::declval<soci::session&>
       throw;
     }
   } catch (const std::exception& e) {
+    // After a database error the statements may be unusable; they are prepared again.
+    m_caches[pooled.position()].clear();
     return std::unexpected(database_failure(e));
   }
 }
 
 template <typename Body>
 auto SociStore::read(Body&& body) -> decltype(body(std::declval<soci::session&>())) {
+  PooledSession pooled(m_pool);
   try {
-    soci::session sql(m_pool);
-    return body(sql);
+    return body(pooled.session());
   } catch (const std::exception& e) {
-    return std::unexpected(database_failure(e));
-  }
-}
-
-template <typename Body>
-auto SociStore::read_prepared(Body&& body)
-    -> decltype(body(std::declval<soci::session&>(), std::declval<StatementCache&>())) {
-  std::size_t position = m_pool.lease();
-  try {
-    auto result = body(m_pool.at(position), m_caches[position]);
-    m_pool.give_back(position);
-    return result;
-  } catch (const std::exception& e) {
-    m_caches[position].clear();
-    m_pool.give_back(position);
+    m_caches[pooled.position()].clear();
     return std::unexpected(database_failure(e));
   }
 }

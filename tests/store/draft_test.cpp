@@ -2,6 +2,8 @@
 #include "blobs/blob_store.hpp"
 #include "store_fixture.hpp"
 
+#include <thread>
+
 namespace kczg::testing {
 namespace {
 
@@ -113,6 +115,58 @@ TEST_P(DraftTest, OneApplicationPerApplicantListAndField) {
                                   in_collection()));
   same.field = "biomedicine";  // a withdrawn one does not block a new start
   EXPECT_TRUE(m_store->create_application(same, m_applicant, in_collection()));
+}
+
+// Many applicants autosaving at once (SQLite groups their writes into shared transactions):
+// every acknowledged save is stored, a refused one changes nothing and does not undo the
+// others saved beside it, and each save is audited once.
+TEST_P(DraftTest, ConcurrentSavesCommitTogetherAndFailAlone) {
+  long long c = create_2023();
+  constexpr int k_writers = 6, k_saves = 40;
+  std::vector<long long> applications;
+  for (int i = 0; i < k_writers; ++i) {
+    long long applicant = *m_store->add_applicant(
+        {0, ApplicantKind::enterprise, "企业" + std::to_string(i), test_uscc(910 + i), ""},
+        m_applicant, in_collection());
+    Application a;
+    a.campaign_id = c;
+    a.applicant_id = applicant;
+    a.list = "pioneer_tech";
+    a.field = "biomedicine";
+    applications.push_back(*m_store->create_application(a, m_applicant, in_collection()));
+  }
+  std::size_t audit_before = m_store->audit_log()->size();
+  std::vector<int> saved(k_writers, 0), refused(k_writers, 0);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < k_writers; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < k_saves; ++i) {
+        // Every third save of every writer names a field the list does not have.
+        bool bad = i % 3 == 2;
+        Draft d{"第" + std::to_string(i) + "稿", bad ? "no_such_field" : "biomedicine", 0,
+                R"({"tech_name":"v)" + std::to_string(i) + R"("})"};
+        auto r = m_store->save_draft(applications[std::size_t(w)], d, m_applicant, in_collection());
+        if (r) {
+          ++saved[std::size_t(w)];
+        } else if (r.error().code == ErrorCode::field_unknown) {
+          ++refused[std::size_t(w)];
+        }
+      }
+    });
+  }
+  for (std::thread& t : writers) t.join();
+  int total_saved = 0;
+  for (int w = 0; w < k_writers; ++w) {
+    EXPECT_EQ(saved[std::size_t(w)], k_saves - k_saves / 3);
+    EXPECT_EQ(refused[std::size_t(w)], k_saves / 3);
+    total_saved += saved[std::size_t(w)];
+    // The last good save (i = 39) is what is stored; the refused ones left no trace.
+    Application a = *m_store->application(applications[std::size_t(w)]);
+    EXPECT_EQ(a.title, "第39稿");
+    EXPECT_EQ(a.field, "biomedicine");
+    EXPECT_EQ(m_store->application_content(applications[std::size_t(w)]), R"({"tech_name":"v39"})");
+  }
+  EXPECT_EQ(m_store->audit_log()->size(), audit_before + std::size_t(total_saved));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DraftTest, ::testing::Values("sqlite", "postgresql"),

@@ -195,7 +195,7 @@ http::Response submit(App& app, const Caller& caller, http::Request& request) {
   const Application& a = *outcome->submitted;
   // The receipt: what the applicant keeps as proof of what was submitted, and when.
   return dump(200, {{"id", a.id},
-                    {"number", application_number(campaign_year(app, a.campaign_id), a)},
+                    {"number", application_number(outcome->year, a)},
                     {"state", state_name(a.state)},
                     {"submitted_at", format_shanghai(*a.submitted_at)},
                     {"content_sha256", a.content_sha256}});

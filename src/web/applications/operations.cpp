@@ -199,15 +199,16 @@ Result<SubmitOutcome> submit_application(App& app, const Caller& caller, long lo
   auto record = own_record(app, caller, id);
   if (!record) return fail(record.error());
   const Application& a = record->application;
+  auto stored = app.store().campaign_by_id(a.campaign_id);
+  if (!stored) return fail(stored.error());
+  SubmitOutcome outcome;
+  outcome.year = stored->campaign.year;
   // A retried submit whose first answer was lost (a dropped connection at 23:59) gets the
   // receipt it missed rather than an error: a submitted application cannot have changed.
   if (a.state == ApplicationState::submitted && !a.content_sha256.empty()) {
-    SubmitOutcome done;
-    done.submitted = a;
-    return done;
+    outcome.submitted = a;
+    return outcome;
   }
-  auto stored = app.store().campaign_by_id(a.campaign_id);
-  if (!stored) return fail(stored.error());
   // After the deadline nothing else matters: say so first, naming the deadline.
   if (const Phase* collection = find_phase(stored->campaign, PhaseKind::collection);
       collection && collection->ends_at && *collection->ends_at <= app.now() &&
@@ -215,7 +216,6 @@ Result<SubmitOutcome> submit_application(App& app, const Caller& caller, long lo
     return fail(
         make_error(ErrorCode::collection_closed, "deadline", deadline_text(*collection->ends_at)));
   }
-  SubmitOutcome outcome;
   outcome.problems = validate_form(*record->form, record->values);
   if (!a.unit_id) {
     outcome.problems.push_back(with_field(make_error(ErrorCode::unit_not_chosen), "unit_id"));

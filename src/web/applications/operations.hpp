@@ -55,6 +55,7 @@ Result<void> attach_pdf(App& app, const Caller& caller, long long id, const std:
 // Field-level problems come back together (so a form can mark them all); otherwise the
 // submitted application with its digest. After the deadline: collection_closed naming it.
 struct SubmitOutcome {
+  int year = 0;  // the campaign's, for the receipt's application number
   std::optional<Application> submitted;
   std::vector<Error> problems;
 };
