@@ -47,25 +47,46 @@ struct ApplicationRow {
 };
 
 // The phases of a campaign, enough for the phase clock; transitions need no more.
-Campaign load_phases(soci::session& sql, long long campaign_id) {
-  Campaign c;
+struct PhasesQuery : PreparedQuery {
+  long long campaign_id = 0, starts = 0, ends = 0;
   std::string kind;
-  long long starts = 0, ends = 0;
-  soci::indicator starts_ind, ends_ind;
-  soci::statement st =
-      (sql.prepare << "SELECT kind, starts_at, ends_at FROM phases WHERE campaign_id = :c "
-                      "ORDER BY position",
-       soci::use(campaign_id), soci::into(kind), soci::into(starts, starts_ind),
-       soci::into(ends, ends_ind));
-  st.execute();
-  while (st.fetch()) {
-    Phase p{*phase_from_name(kind), std::nullopt, std::nullopt, ""};
-    if (starts_ind == soci::i_ok) p.starts_at = from_micros(starts);
-    if (ends_ind == soci::i_ok) p.ends_at = from_micros(ends);
+  soci::indicator starts_ind = soci::i_ok, ends_ind = soci::i_ok;
+  soci::statement st;
+
+  explicit PhasesQuery(soci::session& sql)
+      : st((sql.prepare << "SELECT kind, starts_at, ends_at FROM phases WHERE campaign_id = :c "
+                           "ORDER BY position",
+            soci::use(campaign_id), soci::into(kind), soci::into(starts, starts_ind),
+            soci::into(ends, ends_ind))) {}
+};
+
+Campaign load_phases(soci::session& sql, StatementCache& statements, long long campaign_id) {
+  PhasesQuery& q = statements.get<PhasesQuery>(sql);
+  q.campaign_id = campaign_id;
+  q.st.execute();
+  Campaign c;
+  while (q.st.fetch()) {
+    Phase p{*phase_from_name(q.kind), std::nullopt, std::nullopt, ""};
+    if (q.starts_ind == soci::i_ok) p.starts_at = from_micros(q.starts);
+    if (q.ends_ind == soci::i_ok) p.ends_at = from_micros(q.ends);
     c.phases.push_back(p);
   }
   return c;
 }
+
+// A submission's state and digest, in one statement: deadline night's other hot path.
+struct SubmitUpdate : PreparedQuery {
+  std::string to, from, digest;
+  long long at = 0, id = 0;
+  soci::statement st;
+
+  explicit SubmitUpdate(soci::session& sql)
+      : st((sql.prepare
+                << "UPDATE applications SET state = :to, reason = '', updated_at = :t, "
+                   "submitted_at = :t2, content_sha256 = :d WHERE id = :id AND state = :from",
+            soci::use(to), soci::use(at), soci::use(at), soci::use(digest), soci::use(id),
+            soci::use(from))) {}
+};
 
 // Moves the row from `from` to `to` unless someone else moved it first. Submissions go
 // through submit(), which also stamps submitted_at and the digest.
@@ -231,24 +252,20 @@ Result<Application> SociStore::submit(long long application_id, const Actor& act
     auto app = load_application(sql, application_id);
     if (!app) return fail(app.error());
     Action action = app->state == ApplicationState::returned ? Action::resubmit : Action::submit;
-    auto phase = workflow_phase(load_phases(sql, app->campaign_id), now);
+    auto phase = workflow_phase(load_phases(sql, statements(sql), app->campaign_id), now);
     auto to = apply_action(action, app->state, actor.role, phase, "");
     if (!to) return fail(to.error());
-    std::string content;
-    sql << "SELECT content FROM applications WHERE id = :id", soci::use(application_id),
-        soci::into(content);
-    std::string digest =
-        blobs::sha256_hex(submission_text(*app, content, load_attachments(sql, application_id)));
-    // The state and the digest in one statement: this is deadline night's hot path.
-    std::string from_name(state_name(app->state)), to_name(state_name(*to));
-    long long at = to_micros(now);
-    soci::statement st =
-        (sql.prepare << "UPDATE applications SET state = :to, reason = '', updated_at = :t, "
-                        "submitted_at = :t2, content_sha256 = :d WHERE id = :id AND state = :from",
-         soci::use(to_name), soci::use(at), soci::use(at), soci::use(digest),
-         soci::use(application_id), soci::use(from_name));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) {
+    std::string digest = blobs::sha256_hex(submission_text(*app, load_content(sql, application_id),
+                                                           load_attachments(sql, application_id)));
+    std::string to_name(state_name(*to));
+    SubmitUpdate& update = statements(sql).get<SubmitUpdate>(sql);
+    update.to = to_name;
+    update.from = state_name(app->state);
+    update.digest = digest;
+    update.at = to_micros(now);
+    update.id = application_id;
+    update.st.execute(true);
+    if (update.st.get_affected_rows() != 1) {
       return fail(make_error(ErrorCode::transition_from_state, "action",
                              std::string(action_name(action)), "state", "changed"));
     }
@@ -277,7 +294,7 @@ Result<ApplicationState> SociStore::transition(long long application_id, Action 
   return write([&](soci::session& sql) -> Result<ApplicationState> {
     auto app = load_application(sql, application_id);
     if (!app) return fail(app.error());
-    auto phase = workflow_phase(load_phases(sql, app->campaign_id), now);
+    auto phase = workflow_phase(load_phases(sql, statements(sql), app->campaign_id), now);
     auto to = apply_action(action, app->state, actor.role, phase, reason);
     if (!to) return fail(to.error());
     if (!move_state(sql, application_id, app->state, *to, reason, now)) {

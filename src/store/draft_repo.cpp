@@ -50,11 +50,7 @@ Result<Application> SociStore::save_draft(long long application_id, const Draft&
     auto app = load_application(sql, application_id);
     if (!app) return fail(app.error());
     if (!editable(app->state)) return fail(locked(*app));
-    ContentQuery& stored = statements(sql).get<ContentQuery>(sql);
-    stored.id = application_id;
-    stored.st.execute(true);
-    finish(stored.st);
-    std::string content = std::move(stored.content);
+    std::string content = load_content(sql, application_id);
     if (draft.title == app->title && draft.field == app->field && draft.unit_id == app->unit_id &&
         draft.content == content) {
       return *app;
@@ -117,21 +113,41 @@ Result<std::string> SociStore::application_content(long long application_id) {
   });
 }
 
-std::vector<Attachment> SociStore::load_attachments(soci::session& sql, long long application_id) {
-  std::vector<Attachment> out;
+namespace {
+
+struct AttachmentsQuery : PreparedQuery {
+  long long application_id = 0, uploaded = 0;
   Attachment a;
-  long long uploaded = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT kind, name, sha256, size, created_at FROM attachments "
-                      "WHERE application_id = :a ORDER BY kind",
-       soci::use(application_id), soci::into(a.kind), soci::into(a.name), soci::into(a.sha256),
-       soci::into(a.size), soci::into(uploaded));
-  st.execute();
-  while (st.fetch()) {
-    a.uploaded_at = from_micros(uploaded);
-    out.push_back(a);
+  soci::statement st;
+
+  explicit AttachmentsQuery(soci::session& sql)
+      : st((sql.prepare << "SELECT kind, name, sha256, size, created_at FROM attachments "
+                           "WHERE application_id = :a ORDER BY kind",
+            soci::use(application_id), soci::into(a.kind), soci::into(a.name), soci::into(a.sha256),
+            soci::into(a.size), soci::into(uploaded))) {}
+};
+
+}  // namespace
+
+std::vector<Attachment> SociStore::load_attachments(soci::session& sql, long long application_id) {
+  AttachmentsQuery& q = statements(sql).get<AttachmentsQuery>(sql);
+  q.application_id = application_id;
+  q.st.execute();
+  std::vector<Attachment> out;
+  while (q.st.fetch()) {
+    q.a.uploaded_at = from_micros(q.uploaded);
+    out.push_back(q.a);
   }
   return out;
+}
+
+std::string SociStore::load_content(soci::session& sql, long long application_id) {
+  ContentQuery& q = statements(sql).get<ContentQuery>(sql);
+  q.id = application_id;
+  q.content = "{}";
+  q.st.execute(true);
+  finish(q.st);
+  return std::move(q.content);
 }
 
 Result<std::vector<Attachment>> SociStore::attachments(long long application_id) {

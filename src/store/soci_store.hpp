@@ -122,6 +122,8 @@ class SociStore final : public Store {
                                const std::string& key);
   Result<Application> load_application(soci::session& sql, long long id);
   std::vector<Attachment> load_attachments(soci::session& sql, long long application_id);
+  // The form's values as stored ("{}" when the row is gone).
+  std::string load_content(soci::session& sql, long long application_id);
   Result<std::vector<std::string>> load_unit_channels(soci::session& sql, long long unit_id);
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
                             const std::string& list, const std::string& field);
