@@ -86,7 +86,35 @@ namespace kczg {
   X(application_exists)    /* {application}: same applicant, list and field */          \
   X(unit_not_chosen)       /* choose the recommending unit before submitting */         \
   X(unit_not_for_list)     /* {unit} may not recommend to {list} */                     \
-  X(recommendation_closed) /* recommending closed at {deadline} (+08:00) */
+  X(recommendation_closed) /* recommending closed at {deadline} (+08:00) */             \
+  /* Experts, review plans and scores; plan errors carry {field}, the plan field. */    \
+  X(sector_unknown)               /* {value}: not academia/industry/investment */       \
+  X(email_invalid)                /* {value} */                                         \
+  X(conflict_target_missing)      /* {expert}: no application or organisation */        \
+  X(conflict_reason_missing)      /* {expert} */                                        \
+  X(decline_note_missing)         /* {expert} {application}: "other" unexplained */     \
+  X(review_body_unknown)          /* {body} */                                          \
+  X(plan_coverage_outside)        /* {body} does not review {list} {field} */           \
+  X(plan_no_criteria)             /* the plan has no criteria */                        \
+  X(plan_criterion_code_missing)  /* criterion {position} */                            \
+  X(plan_criterion_duplicate)     /* {criterion} at {position} and {other} */           \
+  X(plan_criterion_name_missing)  /* {position}: {language} name */                     \
+  X(plan_weight_not_positive)     /* {name_zh}/{name_en}: weight {value} */             \
+  X(plan_scale_invalid)           /* {name_zh}/{name_en}: {min} not below {max} */      \
+  X(plan_weights_sum)             /* weights sum to {sum}, need {expected} */           \
+  X(plan_experts_too_few)         /* k = {value}, at least {min} */                     \
+  X(plan_load_too_small)          /* load {value}, at least {min} */                    \
+  X(plan_sector_minimum_negative) /* {sector}: {value} */                               \
+  X(plan_sector_mix_exceeds_k)    /* minimums sum to {sum} > k = {k} */                 \
+  X(plan_not_approved)            /* plan is {state}: review cannot start */            \
+  X(plan_locked)                  /* plan is {state}: cannot be edited */               \
+  X(plan_pool_short)              /* {needed} experts needed, {available} there */      \
+  X(plan_sector_short)            /* {sector}: {needed} needed, {available} there */    \
+  X(score_missing)                /* {expert} {application}: no {criterion} */          \
+  X(score_out_of_range)           /* {criterion}: {value} outside {min}..{max} */       \
+  X(score_unknown_criterion)      /* {criterion} is not in the plan */                  \
+  X(score_sheet_duplicate)        /* {expert} scored {application} twice */             \
+  X(expert_not_found)             /* {expert} */
 
 enum class ErrorCode {
 #define KCZG_ENUM(name) name,
