@@ -59,6 +59,63 @@ std::vector<std::string> strings_from_json(const std::string& text) {
   return ordered_json::parse(text).get<std::vector<std::string>>();
 }
 
+std::string plan_content_to_json(const ReviewPlan& plan) {
+  ordered_json covers = ordered_json::array();
+  for (const Coverage& c : plan.covers) covers.push_back({{"list", c.list}, {"field", c.field}});
+  ordered_json criteria = ordered_json::array();
+  for (const Criterion& c : plan.criteria) {
+    criteria.push_back({{"code", c.code},
+                        {"name_zh", c.name_zh},
+                        {"name_en", c.name_en},
+                        {"weight", c.weight},
+                        {"scale_min", c.scale_min},
+                        {"scale_max", c.scale_max}});
+  }
+  ordered_json mix = ordered_json::object();
+  for (const auto& [sector, minimum] : plan.sector_minimums) {
+    mix[std::string(sector_name(sector))] = minimum;
+  }
+  ordered_json j = {{"covers", covers},
+                    {"criteria", criteria},
+                    {"experts_per_application", plan.experts_per_application},
+                    {"max_load", plan.max_load},
+                    {"sector_minimums", mix},
+                    {"aggregation", aggregation_name(plan.aggregation)}};
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+void plan_content_from_json(const std::string& text, ReviewPlan& plan) {
+  ordered_json j = ordered_json::parse(text, nullptr, false);
+  if (!j.is_object()) return;
+  static const ordered_json none = ordered_json::array();
+  auto member = [&](const char* key) -> const ordered_json& {
+    auto it = j.find(key);
+    return it == j.end() ? none : *it;
+  };
+  plan.covers.clear();
+  for (const ordered_json& c : member("covers")) {
+    plan.covers.push_back({c.value("list", ""), c.value("field", "")});
+  }
+  plan.criteria.clear();
+  for (const ordered_json& c : member("criteria")) {
+    plan.criteria.push_back({c.value("code", ""), c.value("name_zh", ""), c.value("name_en", ""),
+                             c.value("weight", 0), c.value("scale_min", 0.0),
+                             c.value("scale_max", 10.0)});
+  }
+  plan.experts_per_application = j.value("experts_per_application", 0);
+  plan.max_load = j.value("max_load", 0);
+  plan.sector_minimums.clear();
+  if (const ordered_json& mix = member("sector_minimums"); mix.is_object()) {
+    for (const auto& [name, minimum] : mix.items()) {
+      if (auto sector = sector_from_name(name); sector && minimum.is_number_integer()) {
+        plan.sector_minimums[*sector] = minimum.get<int>();
+      }
+    }
+  }
+  plan.aggregation =
+      aggregation_from_name(j.value("aggregation", "")).value_or(Aggregation::trimmed_mean);
+}
+
 std::string values_to_json(const std::map<std::string, std::string>& values) {
   nlohmann::json j = nlohmann::json::object();  // std::map order: sorted keys
   for (const auto& [k, v] : values) j[k] = v;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/campaign.hpp"
+#include "domain/review_plan.hpp"
 
 namespace kczg::store {
 
@@ -23,6 +24,11 @@ std::vector<std::string> strings_from_json(const std::string& text);
 // malformed text read as no values.
 std::string values_to_json(const std::map<std::string, std::string>& values);
 std::map<std::string, std::string> values_from_json(const std::string& text);
+
+// A review plan's content (coverage, criteria, k, load, sector mix, aggregation), without
+// its id, body and state, which are columns. Malformed text reads as an empty plan.
+std::string plan_content_to_json(const ReviewPlan& plan);
+void plan_content_from_json(const std::string& text, ReviewPlan& plan);
 
 // {"key": "value", …} for an audit row's before or after; keys in the given order.
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields);

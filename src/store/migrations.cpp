@@ -96,6 +96,33 @@ const std::vector<Migration>& migrations() {
            "name TEXT NOT NULL, sha256 TEXT NOT NULL, size BIGINT NOT NULL, "
            "created_at BIGINT NOT NULL, UNIQUE (application_id, kind))",
        }},
+      {5,
+       {
+           // Preliminary review: a body's plan (its content as JSON: criteria, k, load,
+           // sector mix, aggregation), its expert pool, what experts declare, the admin's
+           // pair rules and the assignment.
+           "CREATE TABLE review_plans ({pk}, "
+           "body_id BIGINT NOT NULL UNIQUE REFERENCES review_bodies(id), state TEXT NOT NULL, "
+           "content TEXT NOT NULL, return_reason TEXT NOT NULL DEFAULT '', "
+           "updated_at BIGINT NOT NULL)",
+           "CREATE TABLE experts ({pk}, body_id BIGINT NOT NULL REFERENCES review_bodies(id), "
+           "name TEXT NOT NULL, organisation TEXT NOT NULL, organisation_uscc TEXT NOT NULL, "
+           "region TEXT NOT NULL, sector TEXT NOT NULL, title TEXT NOT NULL, "
+           "keywords TEXT NOT NULL, profile TEXT NOT NULL, email TEXT NOT NULL, "
+           "created_at BIGINT NOT NULL, UNIQUE (body_id, email))",
+           "CREATE TABLE expert_conflicts ({pk}, expert_id BIGINT NOT NULL REFERENCES experts(id), "
+           "application_id BIGINT REFERENCES applications(id), organisation TEXT NOT NULL, "
+           "organisation_uscc TEXT NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL)",
+           "CREATE TABLE pair_rules (application_id BIGINT NOT NULL REFERENCES applications(id), "
+           "expert_id BIGINT NOT NULL REFERENCES experts(id), rule TEXT NOT NULL, "
+           "reason TEXT NOT NULL, PRIMARY KEY (application_id, expert_id))",
+           "CREATE TABLE assignments ({pk}, "
+           "application_id BIGINT NOT NULL REFERENCES applications(id), "
+           "expert_id BIGINT NOT NULL REFERENCES experts(id), affinity DOUBLE PRECISION NOT NULL, "
+           "state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', updated_at BIGINT NOT NULL, "
+           "UNIQUE (application_id, expert_id))",
+           "CREATE INDEX assignments_by_expert ON assignments (expert_id)",
+       }},
   };
   return all;
 }

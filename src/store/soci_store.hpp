@@ -99,6 +99,30 @@ class SociStore final : public Store {
   Result<void> enqueue_mail(const OutboxMail& mail, Instant now) override;
   Result<std::vector<OutboxMail>> outbox(std::size_t limit) override;
 
+  Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
+                                                std::string_view body) override;
+  Result<ReviewPlan> save_review_plan(long long campaign_id, const ReviewPlan& plan,
+                                      const Actor& actor, Instant now) override;
+  Result<ReviewPlan> act_on_review_plan(long long campaign_id, std::string_view body,
+                                        PlanAction action, std::string_view reason,
+                                        const Actor& actor, Instant now) override;
+  Result<std::vector<long long>> add_experts(long long campaign_id, std::string_view body,
+                                             const std::vector<Expert>& experts, const Actor& actor,
+                                             Instant now) override;
+  Result<std::vector<Expert>> experts(long long campaign_id, std::string_view body) override;
+  Result<long long> declare_conflict(const DeclaredConflict& conflict, const Actor& actor,
+                                     Instant now) override;
+  Result<std::vector<DeclaredConflict>> declared_conflicts(long long campaign_id,
+                                                           std::string_view body) override;
+  Result<void> set_pair_rule(const PairRuleEntry& rule, const Actor& actor, Instant now) override;
+  Result<std::vector<PairRuleEntry>> pair_rules(long long campaign_id,
+                                                std::string_view body) override;
+  Result<void> replace_assignments(long long campaign_id, std::string_view body,
+                                   const std::vector<ReviewAssignment>& assignments,
+                                   const Actor& actor, Instant now) override;
+  Result<std::vector<ReviewAssignment>> assignments(long long campaign_id,
+                                                    std::string_view body) override;
+
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,
   // rolled back when it returns an error or throws. SQL errors become database_failure.
@@ -125,6 +149,9 @@ class SociStore final : public Store {
   // The form's values as stored ("{}" when the row is gone).
   std::string load_content(soci::session& sql, long long application_id);
   Result<std::vector<std::string>> load_unit_channels(soci::session& sql, long long unit_id);
+  Result<long long> load_body_id(soci::session& sql, long long campaign_id, std::string_view body);
+  Result<std::optional<ReviewPlan>> load_plan(soci::session& sql, long long body_id,
+                                              std::string_view body);
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
                             const std::string& list, const std::string& field);
 

@@ -18,6 +18,9 @@
 #include "domain/account.hpp"
 #include "domain/application.hpp"
 #include "domain/campaign.hpp"
+#include "domain/expert.hpp"
+#include "domain/review_assignment.hpp"
+#include "domain/review_plan.hpp"
 #include "domain/unit.hpp"
 
 namespace kczg {
@@ -193,6 +196,44 @@ class Store {
 
   virtual Result<void> enqueue_mail(const OutboxMail& mail, Instant now) = 0;
   virtual Result<std::vector<OutboxMail>> outbox(std::size_t limit) = 0;
+
+  // Preliminary review. A review body is named within its campaign; every method below
+  // refuses a name the campaign does not have with review_body_unknown {body}.
+  //
+  // The body's plan; nullopt before its admin first saves one.
+  virtual Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
+                                                        std::string_view body) = 0;
+  // Saves the plan's content (not its state) while the body may edit it: plan_locked
+  // {state} otherwise. Creates it as a draft the first time.
+  virtual Result<ReviewPlan> save_review_plan(long long campaign_id, const ReviewPlan& plan,
+                                              const Actor& actor, Instant now) = 0;
+  // Files, approves or returns the plan: apply_plan_action, refused with its first error.
+  virtual Result<ReviewPlan> act_on_review_plan(long long campaign_id, std::string_view body,
+                                                PlanAction action, std::string_view reason,
+                                                const Actor& actor, Instant now) = 0;
+  // The body's expert pool. Experts are checked by check_expert_rows first; an e-mail
+  // already in the pool is import_exists {row, column, value} (row counted from 2).
+  virtual Result<std::vector<long long>> add_experts(long long campaign_id, std::string_view body,
+                                                     const std::vector<Expert>& experts,
+                                                     const Actor& actor, Instant now) = 0;
+  virtual Result<std::vector<Expert>> experts(long long campaign_id, std::string_view body) = 0;
+  // What an expert declares (expert_not_found {expert}); check_declared_conflict first.
+  virtual Result<long long> declare_conflict(const DeclaredConflict& conflict, const Actor& actor,
+                                             Instant now) = 0;
+  virtual Result<std::vector<DeclaredConflict>> declared_conflicts(long long campaign_id,
+                                                                   std::string_view body) = 0;
+  // The body admin forces or forbids a pair (replacing an earlier rule for it).
+  virtual Result<void> set_pair_rule(const PairRuleEntry& rule, const Actor& actor,
+                                     Instant now) = 0;
+  virtual Result<std::vector<PairRuleEntry>> pair_rules(long long campaign_id,
+                                                        std::string_view body) = 0;
+  // Replaces the body's current assignment (its `assigned` rows) with `assignments`;
+  // declined rows stay, so that no run hands a declined application back.
+  virtual Result<void> replace_assignments(long long campaign_id, std::string_view body,
+                                           const std::vector<ReviewAssignment>& assignments,
+                                           const Actor& actor, Instant now) = 0;
+  virtual Result<std::vector<ReviewAssignment>> assignments(long long campaign_id,
+                                                            std::string_view body) = 0;
 };
 
 struct StoreOptions {
