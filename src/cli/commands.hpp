@@ -19,6 +19,10 @@ int run_campaign_set_quota(const Context& context, int year, const std::string& 
                            const std::string& channel, int per_unit);
 
 int run_import_units(const Context& context, const std::filesystem::path& file);
+// The review body's expert pool from CSV/XLSX (columns as expert_columns() names them);
+// a bad file is refused whole with every bad row listed.
+int run_import_experts(const Context& context, const std::filesystem::path& file,
+                       const std::string& body);
 
 // format: "csv" or "xlsx".
 int run_export_applications(const Context& context, const std::string& format,

@@ -79,6 +79,12 @@ int main(int argc, char** argv) {
       import->add_subcommand("units", "import recommending units (CSV UTF-8/GB18030, XLSX)");
   units->add_option("FILE", file)->required();
   units->callback([&] { rc = cli::run_import_units(ctx, file); });
+  std::string body;
+  auto* experts =
+      import->add_subcommand("experts", "import a review body's experts (CSV UTF-8/GB18030, XLSX)");
+  experts->add_option("FILE", file)->required();
+  experts->add_option("--body", body, "the review body's name")->required();
+  experts->callback([&] { rc = cli::run_import_experts(ctx, file, body); });
 
   std::string out;
   auto* exporting = app.add_subcommand("export", "export data")->require_subcommand(1);

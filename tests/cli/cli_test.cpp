@@ -227,5 +227,40 @@ TEST_F(CliTest, UnknownDatabaseAddressIsRefused) {
       << result.err;
 }
 
+class CliExpertsTest : public CliTest {};
+
+constexpr const char* k_body_2022 = "中国科协信息科技学会联合体";
+
+TEST_F(CliExpertsTest, ABadExpertsFileIsRefusedWholeAndAGoodOneOnce) {
+  ASSERT_EQ(run("campaign create --preset 2022").status, 0);
+  std::string bad_uscc = uscc("91110000D00000008");
+  bad_uscc.back() = bad_uscc.back() == '0' ? '1' : '0';
+  std::string header = "姓名,工作单位,单位统一社会信用代码,所在地区,界别,专业关键词,电子邮箱\n";
+  write("bad.csv", header + "王五,某某大学,,110108,学术界,芯片;集成电路,wang@example.org\n" +
+                       "赵六,某某公司," + bad_uscc + ",110108,产业界,,zhao@example.org\n" +
+                       "钱七,某某基金,,110108,媒体界,,qian@example.org\n");
+  Outcome refused = run("import experts bad.csv --body " + std::string(k_body_2022));
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("第 3 行，“organisation_uscc”列"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("第 4 行，“sector”列"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("未导入任何数据"), std::string::npos);
+
+  write("good.csv", header + "王五,某某大学,,110108,学术界,芯片;集成电路,wang@example.org\n" +
+                        "赵六,某某公司,,110108,industry,,zhao@example.org\n");
+  Outcome imported = run("import experts good.csv --body " + std::string(k_body_2022));
+  EXPECT_EQ(imported.status, 0) << imported.err;  // the bad file left nothing behind
+  Outcome twice = run("--lang en import experts good.csv --body " + std::string(k_body_2022));
+  EXPECT_EQ(twice.status, 1);
+  EXPECT_NE(twice.err.find("Row 2, column \"email\""), std::string::npos) << twice.err;
+
+  Outcome nobody = run("--lang en import experts good.csv --body 无此机构");
+  EXPECT_EQ(nobody.status, 1);
+  EXPECT_NE(nobody.err.find("无此机构"), std::string::npos) << nobody.err;
+  write("headless.csv", "姓名,工作单位\n王五,某某大学\n");
+  Outcome missing = run("--lang en import experts headless.csv --body " + std::string(k_body_2022));
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("region"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace kczg
