@@ -94,6 +94,7 @@ namespace kczg {
   X(conflict_reason_missing)      /* {expert} */                                        \
   X(decline_note_missing)         /* {expert} {application}: "other" unexplained */     \
   X(review_body_unknown)          /* {body} */                                          \
+  X(review_body_exists)           /* {body} */                                          \
   X(plan_coverage_outside)        /* {body} does not review {list} {field} */           \
   X(plan_no_criteria)             /* the plan has no criteria */                        \
   X(plan_criterion_code_missing)  /* criterion {position} */                            \

@@ -200,6 +200,11 @@ class Store {
   // Preliminary review. A review body is named within its campaign; every method below
   // refuses a name the campaign does not have with review_body_unknown {body}.
   //
+  // The secretariat appoints a review body to lists or fields of a campaign (several
+  // bodies may share a field). Errors review_body_exists {body}, list_unknown,
+  // field_unknown.
+  virtual Result<void> appoint_review_body(long long campaign_id, const ReviewBody& body,
+                                           const Actor& actor, Instant now) = 0;
   // The body's plan; nullopt before its admin first saves one.
   virtual Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
                                                         std::string_view body) = 0;

@@ -178,6 +178,31 @@ TEST_P(ReviewStore, AssignmentIsReplacedWholeAndPairRulesAreKept) {
   EXPECT_EQ(m_store->assignments(c, "无此机构").error().code, ErrorCode::review_body_unknown);
 }
 
+TEST_P(ReviewStore, TheSecretariatAppointsBodiesToListsAndFields) {
+  long long c = campaign_with_body();
+  ReviewBody joint{
+      "中国科协先进材料学会联合体",
+      "联系人",
+      false,
+      {{"pioneer_tech", "electronic_information"}, {"pioneer_tech", "advanced_materials"}}};
+  ASSERT_TRUE(m_store->appoint_review_body(c, joint, m_secretariat, in_collection()));
+  ReviewBody whole_list{"演示·评审机构", "", false, {{"tech_manager", ""}}};
+  ASSERT_TRUE(m_store->appoint_review_body(c, whole_list, m_secretariat, in_collection()));
+  Campaign stored = m_store->campaign_by_id(c)->campaign;
+  ASSERT_EQ(stored.review_bodies.size(), 3u);
+  EXPECT_EQ(stored.review_bodies[1].name, joint.name);
+  EXPECT_EQ(stored.review_bodies[1].covers.size(), 2u);  // the order of covers carries no meaning
+  EXPECT_EQ(bodies_for(stored, "pioneer_tech", "electronic_information").size(), 2u);
+  EXPECT_EQ(bodies_for(stored, "tech_manager", "").size(), 1u);
+
+  EXPECT_EQ(m_store->appoint_review_body(c, joint, m_secretariat, in_collection()).error().code,
+            ErrorCode::review_body_exists);
+  ReviewBody nowhere{"某机构", "", false, {{"pioneer_tech", "no_such_field"}}};
+  EXPECT_EQ(m_store->appoint_review_body(c, nowhere, m_secretariat, in_collection()).error().code,
+            ErrorCode::field_unknown);
+  EXPECT_EQ(m_store->campaign_by_id(c)->campaign.review_bodies.size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewStore, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
