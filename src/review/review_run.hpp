@@ -1,0 +1,60 @@
+// One assignment run of a review body, from the campaign's records to the engine and back:
+// the applications in the body's scope and the expert pool become conflict parties, texts
+// for the affinity index and a min-cost-flow problem under the body's plan. Pure: the CLI
+// and the pages load the records and store the result.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/application.hpp"
+#include "domain/expert.hpp"
+#include "domain/review_assignment.hpp"
+#include "domain/review_plan.hpp"
+#include "review/assignment.hpp"
+#include "review/conflicts.hpp"
+
+namespace kczg::review {
+
+// An application as review sees it: who applies, through which unit, and what it says.
+struct ReviewCandidate {
+  Application application;
+  std::string applicant_name;
+  std::string applicant_uscc;
+  std::string unit_name;
+  std::string unit_uscc;
+  std::map<std::string, std::string> values;  // the form's
+};
+
+struct AssignmentInputs {
+  ReviewPlan plan;
+  std::vector<ReviewCandidate> applications;
+  std::vector<Expert> experts;
+  std::vector<DeclaredConflict> declared;
+  std::vector<PairRuleEntry> rules;
+  // Pairs an expert declined: never handed back to them.
+  std::vector<ReviewAssignment> declined;
+  std::vector<OrganisationAlias> aliases;  // 简称 the body admin knows of
+};
+
+struct AssignmentRun {
+  AssignmentResult result;  // indices into inputs.applications and inputs.experts
+  std::vector<Conflict> conflicts;
+  std::vector<ReviewAssignment> assignments;  // by record ids, with their affinity
+  double conflict_seconds = 0, affinity_seconds = 0, assignment_seconds = 0;
+};
+
+// Whether review of `application` falls to a body covering `covers`: its list/field, in a
+// state that preliminary review reads (recommended, eligible or under review).
+bool in_review_scope(const std::vector<Coverage>& covers, const Application& application);
+
+// The parties conflict detection compares with experts: applicant, holders and named
+// organisations of the form (split at 、;，；), persons, and the recommending unit.
+ApplicationParties parties_of(const ReviewCandidate& candidate);
+
+// Runs conflicts, affinity and the exact assignment under the plan (k, load, sector mix).
+// Errors those of assign_experts.
+Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs);
+
+}  // namespace kczg::review
