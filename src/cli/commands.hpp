@@ -21,6 +21,13 @@ int run_campaign_set_quota(const Context& context, int year, const std::string& 
 int run_import_units(const Context& context, const std::filesystem::path& file);
 // The review body's expert pool from CSV/XLSX (columns as expert_columns() names them);
 // a bad file is refused whole with every bad row listed.
+// One exact assignment run of the review body under its plan: conflicts, affinity and
+// min-cost flow; prints the objective, its bound and every application left short, and
+// stores the assignment unless --dry-run (storing needs an approved plan).
+int run_assign(const Context& context, const std::string& body, bool dry_run);
+// The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
+// its approved plan; nothing when the campaign already has it.
+Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);
 int run_import_experts(const Context& context, const std::filesystem::path& file,
                        const std::string& body);
 

@@ -189,6 +189,7 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     }
     by_state = s.count_by_state(stored->id);
   }
+  if (auto review = load_demo_review(s, *stored, now); !review) return report(ctx, review.error());
   auto summaries = s.application_summaries(stored->id);
   if (!summaries) return report(ctx, summaries.error());
   long long first_applicant = summaries->empty() ? 0 : summaries->front().application.applicant_id;

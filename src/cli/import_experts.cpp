@@ -68,7 +68,7 @@ int run_import_experts(const Context& ctx, const std::filesystem::path& file,
   }
   auto ids = (*store)->add_experts(*campaign, body, *experts, ctx.actor, now());
   if (!ids) return report(ctx, ids.error());
-  *ctx.out << ctx.text("ui.import_done", {{"count", std::to_string(ids->size())}}) << "\n";
+  *ctx.out << ctx.text("ui.import_experts_done", {{"count", std::to_string(ids->size())}}) << "\n";
   return k_exit_ok;
 }
 

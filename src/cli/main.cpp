@@ -86,6 +86,12 @@ int main(int argc, char** argv) {
   experts->add_option("--body", body, "the review body's name")->required();
   experts->callback([&] { rc = cli::run_import_experts(ctx, file, body); });
 
+  bool dry_run = false;
+  auto* assign = app.add_subcommand("assign", "assign experts to a review body's applications");
+  assign->add_option("--body", body, "the review body's name")->required();
+  assign->add_flag("--dry-run", dry_run, "show the result without storing it");
+  assign->callback([&] { rc = cli::run_assign(ctx, body, dry_run); });
+
   std::string out;
   auto* exporting = app.add_subcommand("export", "export data")->require_subcommand(1);
   auto* applications = exporting->add_subcommand("applications", "export applications");

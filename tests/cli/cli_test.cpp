@@ -227,11 +227,11 @@ TEST_F(CliTest, UnknownDatabaseAddressIsRefused) {
       << result.err;
 }
 
-class CliExpertsTest : public CliTest {};
+class CliReviewTest : public CliTest {};
 
 constexpr const char* k_body_2022 = "中国科协信息科技学会联合体";
 
-TEST_F(CliExpertsTest, ABadExpertsFileIsRefusedWholeAndAGoodOneOnce) {
+TEST_F(CliReviewTest, ABadExpertsFileIsRefusedWholeAndAGoodOneOnce) {
   ASSERT_EQ(run("campaign create --preset 2022").status, 0);
   std::string bad_uscc = uscc("91110000D00000008");
   bad_uscc.back() = bad_uscc.back() == '0' ? '1' : '0';
@@ -260,6 +260,30 @@ TEST_F(CliExpertsTest, ABadExpertsFileIsRefusedWholeAndAGoodOneOnce) {
   Outcome missing = run("--lang en import experts headless.csv --body " + std::string(k_body_2022));
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("region"), std::string::npos) << missing.err;
+}
+
+TEST_F(CliReviewTest, TheDemoBodyAssignsOptimallyAroundItsPlantedConflict) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  ASSERT_EQ(run("demo load --units units.csv").status, 0);
+  Outcome dry = run("assign --body 演示·评审机构 --dry-run");
+  ASSERT_EQ(dry.status, 0) << dry.err;
+  // The planted expert works for the applicant "高精度存算一体芯片" (有限公司 added).
+  EXPECT_NE(dry.out.find("已排除利益冲突 1 对"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("等于其上界"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("试运行：未保存"), std::string::npos);
+  int pioneer_recommended = 0;
+  auto summary = run("assign --body 演示·评审机构");
+  ASSERT_EQ(summary.status, 0) << summary.err;
+  std::size_t at = summary.out.find("申报 ");
+  ASSERT_NE(at, std::string::npos);
+  pioneer_recommended = std::stoi(summary.out.substr(at + std::string("申报 ").size()));
+  EXPECT_GT(pioneer_recommended, 0);
+  EXPECT_NE(summary.out.find("已保存 " + std::to_string(3 * pioneer_recommended) + " 条分配"),
+            std::string::npos)
+      << summary.out;
+  Outcome unknown = run("--lang en assign --body 无此机构 --dry-run");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("is not one of this campaign's review bodies"), std::string::npos);
 }
 
 }  // namespace

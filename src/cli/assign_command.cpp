@@ -1,0 +1,155 @@
+// kczg assign --body NAME [--dry-run]: one exact assignment run of a review body.
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "review/review_run.hpp"
+#include "store/json_codec.hpp"
+
+namespace kczg::cli {
+namespace {
+
+std::string fixed(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", seconds);
+  return text;
+}
+
+// Everything the run reads, from the store.
+Result<review::AssignmentInputs> load_inputs(Store& store, const StoredCampaign& stored,
+                                             const ReviewBody& body, const ReviewPlan& plan) {
+  review::AssignmentInputs inputs;
+  inputs.plan = plan;
+  const std::vector<Coverage>& covers = plan.covers.empty() ? body.covers : plan.covers;
+  auto units = store.units();
+  if (!units) return fail(units.error());
+  auto summaries = store.application_summaries(stored.id, {});
+  if (!summaries) return fail(summaries.error());
+  for (const ApplicationSummary& s : *summaries) {
+    if (!review::in_review_scope(covers, s.application)) continue;
+    review::ReviewCandidate c{
+        s.application, s.applicant_name, s.applicant_uscc, s.unit_name, "", {}};
+    auto unit =
+        std::ranges::find_if(*units, [&](const Unit& u) { return u.id == s.application.unit_id; });
+    if (unit != units->end()) c.unit_uscc = unit->uscc;
+    auto content = store.application_content(s.application.id);
+    if (!content) return fail(content.error());
+    c.values = store::values_from_json(*content);
+    inputs.applications.push_back(std::move(c));
+  }
+  auto experts = store.experts(stored.id, body.name);
+  if (!experts) return fail(experts.error());
+  inputs.experts = std::move(*experts);
+  auto declared = store.declared_conflicts(stored.id, body.name);
+  if (!declared) return fail(declared.error());
+  inputs.declared = std::move(*declared);
+  auto rules = store.pair_rules(stored.id, body.name);
+  if (!rules) return fail(rules.error());
+  inputs.rules = std::move(*rules);
+  auto assigned = store.assignments(stored.id, body.name);
+  if (!assigned) return fail(assigned.error());
+  for (const ReviewAssignment& a : *assigned) {
+    if (a.state == AssignmentState::declined) inputs.declined.push_back(a);
+  }
+  return inputs;
+}
+
+std::string shortfall_text(const Context& ctx, const review::UnstaffedApplication& u) {
+  std::string why;
+  for (const review::ShortfallCause& cause : u.causes) {
+    std::string sector =
+        cause.sector >= 0 && std::size_t(cause.sector) < k_sectors.size()
+            ? std::string(ctx.lang == Lang::zh
+                              ? sector_name_zh(k_sectors[std::size_t(cause.sector)])
+                              : sector_name_en(k_sectors[std::size_t(cause.sector)]))
+            : "";
+    if (!why.empty()) why += ctx.lang == Lang::zh ? "；" : "; ";
+    why += ctx.text("shortfall." + std::string(review::shortfall_reason_name(cause.reason)),
+                    {{"have", std::to_string(cause.have)},
+                     {"need", std::to_string(cause.need)},
+                     {"sector", sector}});
+  }
+  return why;
+}
+
+// The engine counts in integer units of 1/affinity_scale; people read affinity units.
+constexpr double k_scale = review::AssignmentProblem{}.affinity_scale;
+
+}  // namespace
+
+int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
+  auto store = open_migrated(ctx);
+  if (!store) return report(ctx, store.error());
+  auto stored = (*store)->latest_campaign();
+  if (!stored) return report(ctx, stored.error());
+  auto body = std::ranges::find_if(stored->campaign.review_bodies,
+                                   [&](const ReviewBody& b) { return b.name == body_name; });
+  if (body == stored->campaign.review_bodies.end()) {
+    return report(ctx, make_error(ErrorCode::review_body_unknown, "body", body_name));
+  }
+  auto plan = (*store)->review_plan(stored->id, body_name);
+  if (!plan) return report(ctx, plan.error());
+  if (!*plan) {
+    return report(ctx, make_error(ErrorCode::plan_not_approved, "state", "none", "state_zh",
+                                  "未报送", "state_en", "not filed"));
+  }
+  // A dry run shows what a plan would give before it is approved; storing needs approval.
+  if (auto problems = validate_plan(**plan); !problems.empty())
+    return report(ctx, problems.front());
+  if (!dry_run) {
+    if (auto can = check_review_can_start(**plan); !can) return report(ctx, can.error());
+  }
+  auto inputs = load_inputs(**store, *stored, *body, **plan);
+  if (!inputs) return report(ctx, inputs.error());
+  auto run = review::run_assignment(*inputs);
+  if (!run) return report(ctx, run.error());
+
+  const review::AssignmentResult& r = run->result;
+  *ctx.out << ctx.text("ui.assign_summary",
+                       {{"applications", std::to_string(inputs->applications.size())},
+                        {"experts", std::to_string(inputs->experts.size())},
+                        {"conflicts", std::to_string(run->conflicts.size())}})
+           << "\n";
+  *ctx.out << ctx.text(r.objective == r.bound ? "ui.assign_optimal" : "ui.assign_gap",
+                       {{"objective", fixed(double(r.objective) / k_scale)},
+                        {"bound", fixed(double(r.bound) / k_scale)}})
+           << "\n";
+  for (const review::UnstaffedApplication& u : r.unstaffed) {
+    *ctx.out << ctx.text("ui.assign_unstaffed",
+                         {{"application",
+                           std::to_string(
+                               inputs->applications[std::size_t(u.application)].application.id)},
+                          {"missing", std::to_string(u.missing)},
+                          {"why", shortfall_text(ctx, u)}})
+             << "\n";
+  }
+  for (const review::RejectedForcedPair& f : r.rejected_forced) {
+    *ctx.out << ctx.text(
+                    "ui.assign_forced_rejected",
+                    {{"application",
+                      std::to_string(
+                          inputs->applications[std::size_t(f.pair.application)].application.id)},
+                     {"expert", std::to_string(inputs->experts[std::size_t(f.pair.expert)].id)},
+                     {"why", std::string(review::forced_rejection_name(f.reason))}})
+             << "\n";
+  }
+  *ctx.out << ctx.text("ui.assign_time", {{"conflicts", fixed(run->conflict_seconds)},
+                                          {"affinity", fixed(run->affinity_seconds)},
+                                          {"assignment", fixed(run->assignment_seconds)}})
+           << "\n";
+  if (dry_run) {
+    *ctx.out << ctx.text("ui.assign_dry_run", {}) << "\n";
+    return k_exit_ok;
+  }
+  if (auto saved =
+          (*store)->replace_assignments(stored->id, body_name, run->assignments, ctx.actor, now());
+      !saved) {
+    return report(ctx, saved.error());
+  }
+  *ctx.out << ctx.text("ui.assign_stored", {{"pairs", std::to_string(run->assignments.size())}})
+           << "\n";
+  return k_exit_ok;
+}
+
+}  // namespace kczg::cli
