@@ -19,6 +19,7 @@
 
 #include "review/affinity.hpp"
 #include "review/conflicts.hpp"
+#include "review/name_variants.hpp"
 
 namespace {
 
@@ -30,25 +31,9 @@ using kczg::review::ExpertProfile;
 using kczg::review::ExpertRecord;
 using kczg::review::OrganisationRef;
 
-class Rng {  // splitmix64: the same stream on every standard library
- public:
-  explicit Rng(std::uint64_t seed) : m_state(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return std::size_t(next() % n); }
-  bool percent(int p) { return int(below(100)) < p; }
-  template <typename T>
-  const T& pick(const std::vector<T>& v) {
-    return v[below(v.size())];
-  }
-
- private:
-  std::uint64_t m_state;
-};
+// The planted conflict test's generator pieces: one deterministic stream, one UTF-8 splitter.
+using kczg::review::planted::characters;
+using kczg::review::planted::Rng;
 
 std::vector<std::string> split(std::string_view s) {
   std::vector<std::string> out;
@@ -58,19 +43,6 @@ std::vector<std::string> split(std::string_view s) {
       if (i > start) out.emplace_back(s.substr(start, i - start));
       start = i + 1;
     }
-  }
-  return out;
-}
-
-std::vector<std::string> characters(std::string_view s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = (s[i] & 0x80) == 0      ? 1
-                    : (s[i] & 0xE0) == 0xC0 ? 2
-                    : (s[i] & 0xF0) == 0xE0 ? 3
-                                            : 4;
-    out.emplace_back(s.substr(i, n));
-    i += n;
   }
   return out;
 }

@@ -22,6 +22,10 @@ class Rng {
   }
   std::size_t below(std::size_t n) { return std::size_t(next() % n); }
   bool percent(int p) { return int(below(100)) < p; }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 
  private:
   std::uint64_t m_state;
