@@ -76,6 +76,52 @@ std::string shortfall_text(const Context& ctx, const review::UnstaffedApplicatio
 // The engine counts in integer units of 1/affinity_scale; people read affinity units.
 constexpr double k_scale = review::AssignmentProblem{}.affinity_scale;
 
+// The body's inputs under its plan, which must be valid, and approved when `approved`.
+Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign& stored,
+                                             const std::string& body_name, bool approved) {
+  auto body = std::ranges::find_if(stored.campaign.review_bodies,
+                                   [&](const ReviewBody& b) { return b.name == body_name; });
+  if (body == stored.campaign.review_bodies.end()) {
+    return fail(make_error(ErrorCode::review_body_unknown, "body", body_name));
+  }
+  auto plan = store.review_plan(stored.id, body_name);
+  if (!plan) return fail(plan.error());
+  if (!*plan) {
+    return fail(make_error(ErrorCode::plan_not_approved, "state", "none", "state_zh", "未报送",
+                           "state_en", "not filed"));
+  }
+  if (auto problems = validate_plan(**plan); !problems.empty()) return fail(problems.front());
+  if (approved) {
+    if (auto can = check_review_can_start(**plan); !can) return fail(can.error());
+  }
+  return load_inputs(store, stored, *body, **plan);
+}
+
+std::string violation_text(const Context& ctx, const review::AssignmentInputs& inputs,
+                           const review::Violation& v) {
+  auto application = [&](int i) {
+    return i >= 0 && std::size_t(i) < inputs.applications.size()
+               ? std::to_string(inputs.applications[std::size_t(i)].application.id)
+               : "?";
+  };
+  auto expert = [&](int j) {
+    return j >= 0 && std::size_t(j) < inputs.experts.size()
+               ? std::to_string(inputs.experts[std::size_t(j)].id)
+               : "?";
+  };
+  std::string sector;
+  if (v.sector >= 0 && std::size_t(v.sector) < k_sectors.size()) {
+    Sector s = k_sectors[std::size_t(v.sector)];
+    sector = ctx.lang == Lang::zh ? sector_name_zh(s) : sector_name_en(s);
+  }
+  return ctx.text("violation." + std::string(review::violation_kind_name(v.kind)),
+                  {{"application", application(v.application)},
+                   {"expert", expert(v.expert)},
+                   {"sector", sector},
+                   {"have", std::to_string(v.have)},
+                   {"limit", std::to_string(v.limit)}});
+}
+
 }  // namespace
 
 int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
@@ -83,24 +129,8 @@ int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
   if (!store) return report(ctx, store.error());
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
-  auto body = std::ranges::find_if(stored->campaign.review_bodies,
-                                   [&](const ReviewBody& b) { return b.name == body_name; });
-  if (body == stored->campaign.review_bodies.end()) {
-    return report(ctx, make_error(ErrorCode::review_body_unknown, "body", body_name));
-  }
-  auto plan = (*store)->review_plan(stored->id, body_name);
-  if (!plan) return report(ctx, plan.error());
-  if (!*plan) {
-    return report(ctx, make_error(ErrorCode::plan_not_approved, "state", "none", "state_zh",
-                                  "未报送", "state_en", "not filed"));
-  }
   // A dry run shows what a plan would give before it is approved; storing needs approval.
-  if (auto problems = validate_plan(**plan); !problems.empty())
-    return report(ctx, problems.front());
-  if (!dry_run) {
-    if (auto can = check_review_can_start(**plan); !can) return report(ctx, can.error());
-  }
-  auto inputs = load_inputs(**store, *stored, *body, **plan);
+  auto inputs = body_inputs(**store, *stored, body_name, !dry_run);
   if (!inputs) return report(ctx, inputs.error());
   auto run = review::run_assignment(*inputs);
   if (!run) return report(ctx, run.error());
@@ -148,6 +178,39 @@ int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
     return report(ctx, saved.error());
   }
   *ctx.out << ctx.text("ui.assign_stored", {{"pairs", std::to_string(run->assignments.size())}})
+           << "\n";
+  return k_exit_ok;
+}
+
+int run_reassign(const Context& ctx, const std::string& body_name, long long application,
+                 long long expert_from, long long expert_to) {
+  auto store = open_migrated(ctx);
+  if (!store) return report(ctx, store.error());
+  auto stored = (*store)->latest_campaign();
+  if (!stored) return report(ctx, stored.error());
+  auto inputs = body_inputs(**store, *stored, body_name, true);
+  if (!inputs) return report(ctx, inputs.error());
+  auto current = (*store)->assignments(stored->id, body_name);
+  if (!current) return report(ctx, current.error());
+  auto changed = review::reassign(*inputs, *current, application, expert_from, expert_to);
+  if (!changed) return report(ctx, changed.error());
+  if (!changed->violations.empty()) {
+    for (const review::Violation& v : changed->violations) {
+      *ctx.err << violation_text(ctx, *inputs, v) << "\n";
+    }
+    *ctx.err << ctx.text("ui.reassign_refused",
+                         {{"count", std::to_string(changed->violations.size())}})
+             << "\n";
+    return k_exit_bad_input;
+  }
+  if (auto saved = (*store)->replace_assignments(stored->id, body_name, changed->assignments,
+                                                 ctx.actor, now());
+      !saved) {
+    return report(ctx, saved.error());
+  }
+  *ctx.out << ctx.text("ui.reassigned", {{"application", std::to_string(application)},
+                                         {"from", std::to_string(expert_from)},
+                                         {"to", std::to_string(expert_to)}})
            << "\n";
   return k_exit_ok;
 }

@@ -25,6 +25,10 @@ int run_import_units(const Context& context, const std::filesystem::path& file);
 // min-cost flow; prints the objective, its bound and every application left short, and
 // stores the assignment unless --dry-run (storing needs an approved plan).
 int run_assign(const Context& context, const std::string& body, bool dry_run);
+// A manual change after assigning: `from` no longer reads `application`, `to` does; refused
+// with every rule it would break (k, load, conflicts, bans, forced pairs, sector mix).
+int run_reassign(const Context& context, const std::string& body, long long application,
+                 long long from, long long to);
 // The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
 // its approved plan; nothing when the campaign already has it.
 Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);

@@ -91,6 +91,14 @@ int main(int argc, char** argv) {
   assign->add_option("--body", body, "the review body's name")->required();
   assign->add_flag("--dry-run", dry_run, "show the result without storing it");
   assign->callback([&] { rc = cli::run_assign(ctx, body, dry_run); });
+  long long application = 0, from = 0, to = 0;
+  auto* reassign =
+      app.add_subcommand("reassign", "replace one expert of an application, checked by every rule");
+  reassign->add_option("--body", body, "the review body's name")->required();
+  reassign->add_option("--application", application)->required();
+  reassign->add_option("--from", from, "the expert who no longer reads it")->required();
+  reassign->add_option("--to", to, "the expert who reads it instead")->required();
+  reassign->callback([&] { rc = cli::run_reassign(ctx, body, application, from, to); });
 
   std::string out;
   auto* exporting = app.add_subcommand("export", "export data")->require_subcommand(1);

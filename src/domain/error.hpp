@@ -115,7 +115,8 @@ namespace kczg {
   X(score_out_of_range)           /* {criterion}: {value} outside {min}..{max} */       \
   X(score_unknown_criterion)      /* {criterion} is not in the plan */                  \
   X(score_sheet_duplicate)        /* {expert} scored {application} twice */             \
-  X(expert_not_found)             /* {expert} */
+  X(expert_not_found)             /* {expert} */                                        \
+  X(assignment_missing)           /* {expert} does not read {application} */
 
 enum class ErrorCode {
 #define KCZG_ENUM(name) name,

@@ -94,6 +94,33 @@ int sector_index(Sector sector) {
   return int(std::ranges::find(k_sectors, sector) - k_sectors.begin());
 }
 
+// Positions in inputs.applications / inputs.experts; -1 when absent. A review body has
+// hundreds of each, so a scan is cheaper than keeping maps in step.
+int index_of_application(const AssignmentInputs& inputs, long long id) {
+  auto it = std::ranges::find_if(inputs.applications,
+                                 [&](const ReviewCandidate& c) { return c.application.id == id; });
+  return it == inputs.applications.end() ? -1 : int(it - inputs.applications.begin());
+}
+
+int index_of_expert(const AssignmentInputs& inputs, long long id) {
+  auto it = std::ranges::find_if(inputs.experts, [&](const Expert& e) { return e.id == id; });
+  return it == inputs.experts.end() ? -1 : int(it - inputs.experts.begin());
+}
+
+std::optional<ExpertPair> pair_of(const AssignmentInputs& inputs, long long application,
+                                  long long expert) {
+  int a = index_of_application(inputs, application), e = index_of_expert(inputs, expert);
+  if (a < 0 || e < 0) return std::nullopt;
+  return ExpertPair{a, e};
+}
+
+double affinity_of(const AssignmentProblem& problem, int application, int expert) {
+  for (const Candidate& c : problem.affinity[std::size_t(application)]) {
+    if (c.expert == expert) return c.affinity;
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool in_review_scope(const std::vector<Coverage>& covers, const Application& application) {
@@ -124,9 +151,9 @@ ApplicationParties parties_of(const ReviewCandidate& candidate) {
   return parties;
 }
 
-Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
+PreparedAssignment prepare_assignment(const AssignmentInputs& inputs) {
   const ReviewPlan& plan = inputs.plan;
-  AssignmentRun run;
+  PreparedAssignment prepared;
 
   auto started = Clock::now();
   std::vector<ApplicationParties> parties;
@@ -135,17 +162,10 @@ Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
   std::vector<ExpertRecord> records;
   records.reserve(inputs.experts.size());
   for (const Expert& e : inputs.experts) records.push_back(record_of(e, inputs.declared));
-  std::map<long long, int> application_index, expert_index;
-  for (std::size_t i = 0; i < inputs.applications.size(); ++i) {
-    application_index[inputs.applications[i].application.id] = int(i);
-  }
-  for (std::size_t j = 0; j < inputs.experts.size(); ++j) {
-    expert_index[inputs.experts[j].id] = int(j);
-  }
   ConflictRules rules;
   rules.aliases = inputs.aliases;
-  run.conflicts = find_conflicts(records, parties, rules);
-  run.conflict_seconds = seconds_since(started);
+  prepared.conflicts = find_conflicts(records, parties, rules);
+  prepared.conflict_seconds = seconds_since(started);
 
   started = Clock::now();
   std::vector<ExpertProfile> profiles;
@@ -156,13 +176,13 @@ Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
   texts.reserve(inputs.applications.size());
   for (const ReviewCandidate& c : inputs.applications) texts.push_back(text_of(c));
   auto affinities = index.affinities_all(texts, 2);
-  run.affinity_seconds = seconds_since(started);
+  prepared.affinity_seconds = seconds_since(started);
 
-  started = Clock::now();
-  AssignmentProblem problem;
+  AssignmentProblem& problem = prepared.problem;
   problem.experts_per_application = plan.experts_per_application;
-  for (const Expert& e : inputs.experts)
+  for (const Expert& e : inputs.experts) {
     problem.experts.push_back({sector_index(e.sector), plan.max_load});
+  }
   problem.affinity.resize(affinities.size());
   for (std::size_t i = 0; i < affinities.size(); ++i) {
     for (const ExpertAffinity& a : affinities[i]) {
@@ -173,22 +193,18 @@ Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
   for (const auto& [sector, minimum] : plan.sector_minimums) {
     problem.sectors[std::size_t(sector_index(sector))].min = minimum;
   }
-  for (const Conflict& c : run.conflicts) {
+  for (const Conflict& c : prepared.conflicts) {
     problem.conflicts.push_back({int(c.application), int(c.expert)});
   }
-  auto pair_of = [&](long long application, long long expert) -> std::optional<ExpertPair> {
-    auto a = application_index.find(application);
-    auto e = expert_index.find(expert);
-    if (a == application_index.end() || e == expert_index.end()) return std::nullopt;
-    return ExpertPair{a->second, e->second};
-  };
   for (const PairRuleEntry& r : inputs.rules) {
-    if (auto pair = pair_of(r.application_id, r.expert_id)) {
+    if (auto pair = pair_of(inputs, r.application_id, r.expert_id)) {
       (r.rule == PairRule::force ? problem.forced : problem.forbidden).push_back(*pair);
     }
   }
   for (const ReviewAssignment& d : inputs.declined) {
-    if (auto pair = pair_of(d.application_id, d.expert_id)) problem.forbidden.push_back(*pair);
+    if (auto pair = pair_of(inputs, d.application_id, d.expert_id)) {
+      problem.forbidden.push_back(*pair);
+    }
   }
   // Spread the load: above the average an expert's next application costs a little
   // affinity, so two experts at the average beat one over it and one under.
@@ -198,25 +214,76 @@ Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
     problem.free_load = int(std::ceil(average));
     problem.load_weight = 0.1;
   }
+  return prepared;
+}
+
+Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
+  PreparedAssignment prepared = prepare_assignment(inputs);
+  AssignmentRun run;
+  run.conflicts = std::move(prepared.conflicts);
+  run.conflict_seconds = prepared.conflict_seconds;
+  run.affinity_seconds = prepared.affinity_seconds;
+  const AssignmentProblem& problem = prepared.problem;
+  auto started = Clock::now();
   auto result = assign_experts(problem);
   if (!result) return fail(result.error());
   run.assignment_seconds = seconds_since(started);
-
   for (std::size_t i = 0; i < result->assignment.experts.size(); ++i) {
     for (int j : result->assignment.experts[i]) {
-      double affinity = 0;
-      for (const Candidate& c : problem.affinity[i]) {
-        if (c.expert == j) affinity = c.affinity;
-      }
       ReviewAssignment a;
       a.application_id = inputs.applications[i].application.id;
       a.expert_id = inputs.experts[std::size_t(j)].id;
-      a.affinity = affinity;
+      a.affinity = affinity_of(problem, int(i), j);
       run.assignments.push_back(a);
     }
   }
   run.result = std::move(*result);
   return run;
+}
+
+Result<Reassignment> reassign(const AssignmentInputs& inputs,
+                              const std::vector<ReviewAssignment>& current, long long application,
+                              long long expert_from, long long expert_to) {
+  int a = index_of_application(inputs, application);
+  if (a < 0) {
+    return fail(
+        make_error(ErrorCode::application_not_found, "application", std::to_string(application)));
+  }
+  for (long long e : {expert_from, expert_to}) {
+    if (index_of_expert(inputs, e) < 0) {
+      return fail(make_error(ErrorCode::expert_not_found, "expert", std::to_string(e)));
+    }
+  }
+  Reassignment out;
+  bool found = false;
+  for (const ReviewAssignment& r : current) {
+    if (r.state != AssignmentState::assigned) continue;
+    if (r.application_id == application && r.expert_id == expert_from) {
+      found = true;
+      continue;
+    }
+    out.assignments.push_back(r);
+  }
+  if (!found) {
+    return fail(make_error(ErrorCode::assignment_missing, "expert", std::to_string(expert_from),
+                           "application", std::to_string(application)));
+  }
+  PreparedAssignment prepared = prepare_assignment(inputs);
+  ReviewAssignment added;
+  added.application_id = application;
+  added.expert_id = expert_to;
+  added.affinity = affinity_of(prepared.problem, a, index_of_expert(inputs, expert_to));
+  out.assignments.push_back(added);
+  Assignment check;
+  check.experts.resize(inputs.applications.size());
+  for (const ReviewAssignment& r : out.assignments) {
+    int i = index_of_application(inputs, r.application_id);
+    int j = index_of_expert(inputs, r.expert_id);
+    if (i >= 0 && j >= 0) check.experts[std::size_t(i)].push_back(j);
+  }
+  for (auto& experts : check.experts) std::ranges::sort(experts);
+  out.violations = check_assignment(prepared.problem, check);
+  return out;
 }
 
 }  // namespace kczg::review

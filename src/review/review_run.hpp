@@ -53,8 +53,30 @@ bool in_review_scope(const std::vector<Coverage>& covers, const Application& app
 // organisations of the form (split at 、;，；), persons, and the recommending unit.
 ApplicationParties parties_of(const ReviewCandidate& candidate);
 
+// The engine's problem for `inputs`: conflicts found, affinity computed, the plan's k,
+// load and sector mix, the admin's pair rules and the declined pairs. Indices follow
+// inputs.applications and inputs.experts.
+struct PreparedAssignment {
+  AssignmentProblem problem;
+  std::vector<Conflict> conflicts;
+  double conflict_seconds = 0, affinity_seconds = 0;
+};
+PreparedAssignment prepare_assignment(const AssignmentInputs& inputs);
+
 // Runs conflicts, affinity and the exact assignment under the plan (k, load, sector mix).
 // Errors those of assign_experts.
 Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs);
+
+// A manual change after optimising (换人): `expert_from` no longer reads `application` and
+// `expert_to` does. The assignment it would give, with every rule it would break (empty:
+// it may be stored). Errors application_not_found, expert_not_found, assignment_missing
+// {expert, application} when expert_from does not read it.
+struct Reassignment {
+  std::vector<ReviewAssignment> assignments;  // `current` with the change
+  std::vector<Violation> violations;
+};
+Result<Reassignment> reassign(const AssignmentInputs& inputs,
+                              const std::vector<ReviewAssignment>& current, long long application,
+                              long long expert_from, long long expert_to);
 
 }  // namespace kczg::review

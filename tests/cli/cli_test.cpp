@@ -286,5 +286,47 @@ TEST_F(CliReviewTest, TheDemoBodyAssignsOptimallyAroundItsPlantedConflict) {
   EXPECT_NE(unknown.err.find("is not one of this campaign's review bodies"), std::string::npos);
 }
 
+// The demo's pool (demo_review.cpp): experts 1–12 alternate academia (odd) and industry
+// (even), 13–14 are investors, 15 works for the applicant of application 1.
+int demo_sector(int expert) { return expert >= 13 ? 2 : expert % 2 == 1 ? 0 : 1; }
+
+TEST_F(CliReviewTest, AManualReassignmentIsCheckedAgainstEveryRule) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  ASSERT_EQ(run("demo load --units units.csv").status, 0);
+  ASSERT_EQ(run("assign --body 演示·评审机构").status, 0);
+  auto reassign = [&](int from, int to) {
+    return run("reassign --body 演示·评审机构 --application 1 --from " + std::to_string(from) +
+               " --to " + std::to_string(to));
+  };
+  std::vector<int> readers;
+  for (int x = 1; x <= 14; ++x) {
+    Outcome o = reassign(x, 15);
+    EXPECT_EQ(o.status, 1);
+    if (o.err.find("专家 15 与申报 1 存在利益冲突") != std::string::npos) {
+      readers.push_back(x);
+    } else {
+      EXPECT_NE(o.err.find("未被分配评审申报 1"), std::string::npos) << o.err;
+    }
+  }
+  ASSERT_EQ(readers.size(), 3u);  // k = 3, and the conflict refused every change to 15
+
+  Outcome twice = run("--lang en reassign --body 演示·评审机构 --application 1 --from " +
+                      std::to_string(readers[0]) + " --to " + std::to_string(readers[1]));
+  EXPECT_EQ(twice.status, 1);
+  EXPECT_NE(twice.err.find("would read application 1 twice"), std::string::npos) << twice.err;
+
+  int from = readers[0], to = 0;
+  for (int y = 1; y <= 14 && !to; ++y) {
+    if (demo_sector(y) == demo_sector(from) && std::ranges::find(readers, y) == readers.end()) {
+      to = y;
+    }
+  }
+  ASSERT_NE(to, 0);
+  Outcome swapped = reassign(from, to);
+  EXPECT_EQ(swapped.status, 0) << swapped.err;
+  EXPECT_NE(swapped.out.find("已换为专家 " + std::to_string(to)), std::string::npos);
+  EXPECT_NE(reassign(from, to).err.find("未被分配评审申报 1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kczg
