@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cli/context.hpp"
 
@@ -29,6 +30,17 @@ int run_assign(const Context& context, const std::string& body, bool dry_run);
 // with every rule it would break (k, load, conflicts, bans, forced pairs, sector mix).
 int run_reassign(const Context& context, const std::string& body, long long application,
                  long long from, long long to);
+// Review bodies and plans: the secretariat appoints a body to lists ("list") or fields
+// ("list/field"); a plan is saved from JSON (as `review show` prints it), filed for the
+// body, approved or returned by the secretariat; show prints the plan and whether the
+// body's pool can staff it.
+int run_review_appoint(const Context& context, const std::string& body,
+                       const std::vector<std::string>& covers);
+int run_review_plan(const Context& context, const std::string& body,
+                    const std::filesystem::path& file);
+int run_review_action(const Context& context, const std::string& body, PlanAction action,
+                      const std::string& reason);
+int run_review_show(const Context& context, const std::string& body);
 // The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
 // its approved plan; nothing when the campaign already has it.
 Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);

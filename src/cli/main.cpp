@@ -91,6 +91,33 @@ int main(int argc, char** argv) {
   assign->add_option("--body", body, "the review body's name")->required();
   assign->add_flag("--dry-run", dry_run, "show the result without storing it");
   assign->callback([&] { rc = cli::run_assign(ctx, body, dry_run); });
+  auto* review =
+      app.add_subcommand("review", "review bodies and their plans")->require_subcommand(1);
+  std::vector<std::string> covers;
+  std::string reason;
+  auto* appoint = review->add_subcommand("appoint", "appoint a review body (secretariat)");
+  appoint->add_option("--body", body)->required();
+  appoint->add_option("--cover", covers, "LIST or LIST/FIELD, repeatable")->required();
+  appoint->callback([&] { rc = cli::run_review_appoint(ctx, body, covers); });
+  auto* plan = review->add_subcommand("plan", "save a body's review plan from JSON");
+  plan->add_option("--body", body)->required();
+  plan->add_option("FILE", file)->required();
+  plan->callback([&] { rc = cli::run_review_plan(ctx, body, file); });
+  auto* file_plan = review->add_subcommand("file", "file the plan with the secretariat (备案)");
+  file_plan->add_option("--body", body)->required();
+  file_plan->callback([&] { rc = cli::run_review_action(ctx, body, PlanAction::file, ""); });
+  auto* approve = review->add_subcommand("approve", "approve a filed plan (secretariat)");
+  approve->add_option("--body", body)->required();
+  approve->callback([&] { rc = cli::run_review_action(ctx, body, PlanAction::approve, ""); });
+  auto* send_back = review->add_subcommand("return", "return a filed plan with a reason");
+  send_back->add_option("--body", body)->required();
+  send_back->add_option("--reason", reason)->required();
+  send_back->callback([&] { rc = cli::run_review_action(ctx, body, PlanAction::return_, reason); });
+  auto* show_plan =
+      review->add_subcommand("show", "a body's plan and whether its pool can staff it");
+  show_plan->add_option("--body", body)->required();
+  show_plan->callback([&] { rc = cli::run_review_show(ctx, body); });
+
   long long application = 0, from = 0, to = 0;
   auto* reassign =
       app.add_subcommand("reassign", "replace one expert of an application, checked by every rule");

@@ -328,5 +328,44 @@ TEST_F(CliReviewTest, AManualReassignmentIsCheckedAgainstEveryRule) {
   EXPECT_NE(reassign(from, to).err.find("未被分配评审申报 1"), std::string::npos);
 }
 
+TEST_F(CliReviewTest, ABodyIsAppointedAndItsPlanFiledReturnedAndApproved) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  Outcome appointed =
+      run("review appoint --body 测试机构 --cover pioneer_tech/electronic_information "
+          "--cover tech_manager");
+  ASSERT_EQ(appointed.status, 0) << appointed.err;
+  EXPECT_EQ(run("review appoint --body 测试机构 --cover tech_manager").status, 1);
+  EXPECT_NE(run("review appoint --body 另一机构 --cover pioneer_tech/nowhere").err.find("nowhere"),
+            std::string::npos);
+
+  std::string plan =
+      R"({"criteria":[{"code":"innovation","name_zh":"创新性","name_en":"Innovation","weight":60,)"
+      R"("scale_min":0,"scale_max":10},{"code":"team","name_zh":"团队","name_en":"Team",)"
+      R"("weight":30,"scale_min":0,"scale_max":10}],"experts_per_application":3,"max_load":10,)"
+      R"("sector_minimums":{"industry":1},"aggregation":"zscore"})";
+  write("plan.json", plan);
+  Outcome draft = run("review plan --body 测试机构 plan.json");
+  EXPECT_EQ(draft.status, 0);  // a draft may be incomplete, and says what filing would refuse
+  EXPECT_NE(draft.err.find("权重合计为 90，应为 100"), std::string::npos) << draft.err;
+  EXPECT_EQ(run("review file --body 测试机构").status, 1);
+  // Only an approved plan is assigned.
+  EXPECT_EQ(run("assign --body 测试机构").status, 1);
+
+  write("plan.json", std::string(plan).replace(plan.find("\"weight\":30"), 11, "\"weight\":40"));
+  ASSERT_EQ(run("review plan --body 测试机构 plan.json").status, 0);
+  EXPECT_NE(run("review file --body 测试机构").out.find("已报送备案"), std::string::npos);
+  EXPECT_EQ(run("review plan --body 测试机构 plan.json").status, 1);  // locked while filed
+  EXPECT_NE(run("review return --body 测试机构 --reason 需补充投资界专家").out.find("已退回"),
+            std::string::npos);
+  ASSERT_EQ(run("review plan --body 测试机构 plan.json").status, 0);
+  ASSERT_EQ(run("review file --body 测试机构").status, 0);
+  Outcome approved = run("--lang en review approve --body 测试机构");
+  EXPECT_NE(approved.out.find("approved"), std::string::npos) << approved.err;
+  Outcome shown = run("review show --body 测试机构");
+  EXPECT_NE(shown.out.find("已批准"), std::string::npos);
+  EXPECT_NE(shown.out.find("\"weight\":40"), std::string::npos) << shown.out;
+  EXPECT_EQ(run("assign --body 测试机构").status, 0);
+}
+
 }  // namespace
 }  // namespace kczg
