@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "review/review_run.hpp"
 #include "store/json_codec.hpp"
+#include "tabular/table.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -211,6 +212,53 @@ int run_reassign(const Context& ctx, const std::string& body_name, long long app
   *ctx.out << ctx.text("ui.reassigned", {{"application", std::to_string(application)},
                                          {"from", std::to_string(expert_from)},
                                          {"to", std::to_string(expert_to)}})
+           << "\n";
+  return k_exit_ok;
+}
+
+int run_export_assignments(const Context& ctx, const std::string& body_name,
+                           const std::string& format, const std::filesystem::path& out) {
+  auto store = open_migrated(ctx);
+  if (!store) return report(ctx, store.error());
+  auto stored = (*store)->latest_campaign();
+  if (!stored) return report(ctx, stored.error());
+  auto inputs = body_inputs(**store, *stored, body_name, false);
+  if (!inputs) return report(ctx, inputs.error());
+  auto pairs = (*store)->assignments(stored->id, body_name);
+  if (!pairs) return report(ctx, pairs.error());
+  std::vector<std::string> why = review::explain_pairs(*inputs, *pairs);
+  std::vector<std::string> head;
+  for (const char* key : {"id", "title", "expert_id", "expert", "organisation", "sector",
+                          "affinity", "shared_terms", "state"}) {
+    head.push_back(ctx.text("column." + std::string(key), {}));
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < pairs->size(); ++i) {
+    const ReviewAssignment& p = (*pairs)[i];
+    auto app = std::ranges::find_if(inputs->applications, [&](const review::ReviewCandidate& c) {
+      return c.application.id == p.application_id;
+    });
+    auto expert =
+        std::ranges::find_if(inputs->experts, [&](const Expert& e) { return e.id == p.expert_id; });
+    char affinity[32];
+    std::snprintf(affinity, sizeof affinity, "%.3f", p.affinity);
+    rows.push_back(
+        {std::to_string(p.application_id),
+         app == inputs->applications.end() ? "" : app->application.title,
+         std::to_string(p.expert_id), expert == inputs->experts.end() ? "" : expert->name,
+         expert == inputs->experts.end() ? "" : expert->organisation,
+         expert == inputs->experts.end()
+             ? ""
+             : std::string(ctx.lang == Lang::zh ? sector_name_zh(expert->sector)
+                                                : sector_name_en(expert->sector)),
+         affinity, why[i],
+         ctx.text("assignment_state." + std::string(assignment_state_name(p.state)), {})});
+  }
+  auto done = format == "xlsx" ? tabular::write_xlsx(out, "assignments", head, rows)
+                               : tabular::write_csv(out, head, rows);
+  if (!done) return report(ctx, done.error());
+  *ctx.out << ctx.text("ui.exported",
+                       {{"count", std::to_string(rows.size())}, {"path", out.string()}})
            << "\n";
   return k_exit_ok;
 }

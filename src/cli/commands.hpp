@@ -26,6 +26,10 @@ int run_import_units(const Context& context, const std::filesystem::path& file);
 // min-cost flow; prints the objective, its bound and every application left short, and
 // stores the assignment unless --dry-run (storing needs an approved plan).
 int run_assign(const Context& context, const std::string& body, bool dry_run);
+// The body's assignment as CSV or XLSX, each pair with its affinity and the phrases the
+// application and the expert's profile share (why the pair was chosen).
+int run_export_assignments(const Context& context, const std::string& body,
+                           const std::string& format, const std::filesystem::path& out);
 // A manual change after assigning: `from` no longer reads `application`, `to` does; refused
 // with every rule it would break (k, load, conflicts, bans, forced pairs, sector mix).
 int run_reassign(const Context& context, const std::string& body, long long application,

@@ -135,6 +135,12 @@ int main(int argc, char** argv) {
   applications->add_option("--out", out)->required();
   applications->add_option("--year", year);
   applications->callback([&] { rc = cli::run_export_applications(ctx, export_format, out, year); });
+  auto* assignments = exporting->add_subcommand(
+      "assignments", "export a review body's assignment with the shared terms of each pair");
+  assignments->add_option("--body", body, "the review body's name")->required();
+  assignments->add_option("--format", export_format)->check(CLI::IsMember({"csv", "xlsx"}));
+  assignments->add_option("--out", out)->required();
+  assignments->callback([&] { rc = cli::run_export_assignments(ctx, body, export_format, out); });
 
   auto* audit = app.add_subcommand("audit", "the audit log")->require_subcommand(1);
   auto* audit_export =

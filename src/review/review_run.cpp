@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "domain/application_form.hpp"
 #include "review/affinity.hpp"
@@ -239,6 +240,33 @@ Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs) {
   }
   run.result = std::move(*result);
   return run;
+}
+
+std::vector<std::string> explain_pairs(const AssignmentInputs& inputs,
+                                       const std::vector<ReviewAssignment>& pairs,
+                                       std::size_t max_terms) {
+  std::vector<ExpertProfile> profiles;
+  profiles.reserve(inputs.experts.size());
+  for (const Expert& e : inputs.experts) profiles.push_back({e.profile, e.keywords});
+  AffinityIndex index(profiles);
+  std::vector<std::string> out;
+  out.reserve(pairs.size());
+  for (const ReviewAssignment& pair : pairs) {
+    int a = index_of_application(inputs, pair.application_id);
+    int e = index_of_expert(inputs, pair.expert_id);
+    std::string text;
+    if (a >= 0 && e >= 0) {
+      AffinityExplanation why =
+          index.explain(std::uint32_t(e), text_of(inputs.applications[std::size_t(a)]), max_terms);
+      for (const TermContribution& t : why.phrases) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, " %.2f", t.contribution);
+        text += (text.empty() ? "" : "；") + t.term + weight;
+      }
+    }
+    out.push_back(std::move(text));
+  }
+  return out;
 }
 
 Result<Reassignment> reassign(const AssignmentInputs& inputs,

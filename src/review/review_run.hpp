@@ -67,6 +67,13 @@ PreparedAssignment prepare_assignment(const AssignmentInputs& inputs);
 // Errors those of assign_experts.
 Result<AssignmentRun> run_assignment(const AssignmentInputs& inputs);
 
+// Why each pair reads what it reads, for the body admin: the phrases the application and
+// the expert's profile share, largest contribution first ("存算一体 4.21；芯片 1.80"), at
+// most `max_terms`; "" for a pair without shared terms or outside the inputs.
+std::vector<std::string> explain_pairs(const AssignmentInputs& inputs,
+                                       const std::vector<ReviewAssignment>& pairs,
+                                       std::size_t max_terms = 5);
+
 // A manual change after optimising (换人): `expert_from` no longer reads `application` and
 // `expert_to` does. The assignment it would give, with every rule it would break (empty:
 // it may be stored). Errors application_not_found, expert_not_found, assignment_missing

@@ -281,6 +281,22 @@ TEST_F(CliReviewTest, TheDemoBodyAssignsOptimallyAroundItsPlantedConflict) {
   EXPECT_NE(summary.out.find("已保存 " + std::to_string(3 * pioneer_recommended) + " 条分配"),
             std::string::npos)
       << summary.out;
+  // Each pair with why: the phrases its application and the expert's profile share.
+  ASSERT_EQ(run("export assignments --body 演示·评审机构 --out pairs.csv").status, 0);
+  auto pairs = tabular::read_table(m_dir / "pairs.csv");
+  ASSERT_TRUE(pairs);
+  EXPECT_EQ(int(pairs->rows.size()), 3 * pioneer_recommended);
+  EXPECT_EQ(pairs->header[7], "共同关键词");
+  int explained = 0;
+  for (const tabular::Row& row : pairs->rows) {
+    explained += row.cells[7].find("存算一体芯片") != std::string::npos ||
+                 row.cells[7].find("碳化硅衬底") != std::string::npos;
+    // The planted expert works for application 1's applicant: never its reader.
+    if (row.cells[0] == "1") {
+      EXPECT_NE(row.cells[3], "演示专家·回避");
+    }
+  }
+  EXPECT_GT(explained, 0);
   Outcome unknown = run("--lang en assign --body 无此机构 --dry-run");
   EXPECT_EQ(unknown.status, 1);
   EXPECT_NE(unknown.err.find("is not one of this campaign's review bodies"), std::string::npos);
