@@ -22,7 +22,7 @@ Result<review::AssignmentInputs> load_inputs(Store& store, const StoredCampaign&
                                              const ReviewBody& body, const ReviewPlan& plan) {
   review::AssignmentInputs inputs;
   inputs.plan = plan;
-  const std::vector<Coverage>& covers = plan.covers.empty() ? body.covers : plan.covers;
+  const std::vector<Coverage>& covers = plan_coverage(plan, body);
   auto units = store.units();
   if (!units) return fail(units.error());
   auto summaries = store.application_summaries(stored.id, {});
@@ -80,9 +80,8 @@ constexpr double k_scale = review::AssignmentProblem{}.affinity_scale;
 // The body's inputs under its plan, which must be valid, and approved when `approved`.
 Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign& stored,
                                              const std::string& body_name, bool approved) {
-  auto body = std::ranges::find_if(stored.campaign.review_bodies,
-                                   [&](const ReviewBody& b) { return b.name == body_name; });
-  if (body == stored.campaign.review_bodies.end()) {
+  const ReviewBody* body = find_review_body(stored.campaign, body_name);
+  if (!body) {
     return fail(make_error(ErrorCode::review_body_unknown, "body", body_name));
   }
   auto plan = store.review_plan(stored.id, body_name);

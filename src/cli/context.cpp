@@ -10,6 +10,16 @@ int report(const Context& context, const Error& error) {
   return k_exit_bad_input;
 }
 
+int report_rows(const Context& ctx, const std::vector<Error>& rows) {
+  for (const Error& e : rows) {
+    *ctx.err << ctx.text("ui.import_row_error", {{"row", std::string(e.param("row"))},
+                                                 {"column", std::string(e.param("column"))},
+                                                 {"message", message(e, ctx.lang)}})
+             << "\n";
+  }
+  return report(ctx, make_error(ErrorCode::import_rejected, "count", std::to_string(rows.size())));
+}
+
 Result<std::unique_ptr<Store>> open_migrated(const Context& context) {
   auto store = open_store(context.db_url, {.connections = 2});
   if (!store) return store;

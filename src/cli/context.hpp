@@ -33,6 +33,9 @@ struct Context {
 
 // Writes the error in the user's language to stderr; returns k_exit_bad_input.
 int report(const Context& context, const Error& error);
+// A refused file: every bad row on stderr ("row R, column C: message"), then
+// import_rejected {count}; returns k_exit_bad_input.
+int report_rows(const Context& context, const std::vector<Error>& rows);
 
 // Opens the database and brings its schema up to date (migrations are idempotent).
 Result<std::unique_ptr<Store>> open_migrated(const Context& context);

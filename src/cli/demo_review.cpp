@@ -76,9 +76,7 @@ ReviewPlan demo_plan(const std::string& body) {
 
 Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now) {
   const std::string body = "演示·评审机构";
-  for (const ReviewBody& b : stored.campaign.review_bodies) {
-    if (b.name == body) return {};
-  }
+  if (find_review_body(stored.campaign, body)) return {};
   Actor secretariat{Role::secretariat, "demo-secretariat"};
   Actor admin{Role::review_body, "review@demo.kczg.cn"};
   ReviewBody appointed{body, "review@demo.kczg.cn", false, {{"pioneer_tech", ""}}};

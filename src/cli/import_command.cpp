@@ -73,16 +73,7 @@ int run_import_units(const Context& ctx, const std::filesystem::path& file) {
   if (!stored_usccs) return report(ctx, stored_usccs.error());
   auto units =
       check_unit_rows(campaign->campaign, unit_rows(*table, *columns), gb2260(), *stored_usccs);
-  if (!units) {
-    for (const Error& e : units.error()) {
-      *ctx.err << ctx.text("ui.import_row_error", {{"row", std::string(e.param("row"))},
-                                                   {"column", std::string(e.param("column"))},
-                                                   {"message", message(e, ctx.lang)}})
-               << "\n";
-    }
-    return report(
-        ctx, make_error(ErrorCode::import_rejected, "count", std::to_string(units.error().size())));
-  }
+  if (!units) return report_rows(ctx, units.error());
   auto ids = (*store)->add_units(*units, ctx.actor, now());
   if (!ids) return report(ctx, ids.error());
   *ctx.out << ctx.text("ui.import_done", {{"count", std::to_string(ids->size())}}) << "\n";

@@ -10,11 +10,6 @@
 namespace kczg::cli {
 namespace {
 
-std::string lower_ascii(std::string text) {
-  std::ranges::transform(text, text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // The file's rows keyed by column name; a required column missing from the header is
 // refused before any row is read, so that one wrong heading is one message, not one per row.
 Result<std::vector<ExpertRow>> expert_rows(const tabular::Table& table) {
@@ -54,18 +49,9 @@ int run_import_experts(const Context& ctx, const std::filesystem::path& file,
   auto pool = (*store)->experts(*campaign, body);
   if (!pool) return report(ctx, pool.error());
   std::set<std::string> stored_emails;
-  for (const Expert& e : *pool) stored_emails.insert(lower_ascii(e.email));
+  for (const Expert& e : *pool) stored_emails.insert(email_key(e.email));
   auto experts = check_expert_rows(*rows, gb2260(), stored_emails);
-  if (!experts) {
-    for (const Error& e : experts.error()) {
-      *ctx.err << ctx.text("ui.import_row_error", {{"row", std::string(e.param("row"))},
-                                                   {"column", std::string(e.param("column"))},
-                                                   {"message", message(e, ctx.lang)}})
-               << "\n";
-    }
-    return report(ctx, make_error(ErrorCode::import_rejected, "count",
-                                  std::to_string(experts.error().size())));
-  }
+  if (!experts) return report_rows(ctx, experts.error());
   auto ids = (*store)->add_experts(*campaign, body, *experts, ctx.actor, now());
   if (!ids) return report(ctx, ids.error());
   *ctx.out << ctx.text("ui.import_experts_done", {{"count", std::to_string(ids->size())}}) << "\n";

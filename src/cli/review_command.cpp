@@ -119,11 +119,8 @@ int run_review_show(const Context& ctx, const std::string& body) {
   auto summaries = (*store)->application_summaries(stored->id, {});
   if (!summaries) return report(ctx, summaries.error());
   const ReviewPlan& p = **plan;
-  auto body_it = std::ranges::find_if(stored->campaign.review_bodies,
-                                      [&](const ReviewBody& b) { return b.name == body; });
-  const std::vector<Coverage>& covers =
-      p.covers.empty() && body_it != stored->campaign.review_bodies.end() ? body_it->covers
-                                                                          : p.covers;
+  const ReviewBody* reviewer = find_review_body(stored->campaign, body);
+  const std::vector<Coverage>& covers = reviewer ? plan_coverage(p, *reviewer) : p.covers;
   int applications = 0;
   for (const ApplicationSummary& s : *summaries) {
     applications += review::in_review_scope(covers, s.application);

@@ -54,6 +54,11 @@ const Phase* find_phase(const Campaign& campaign, PhaseKind kind) {
   return it == campaign.phases.end() ? nullptr : &*it;
 }
 
+const ReviewBody* find_review_body(const Campaign& campaign, std::string_view name) {
+  auto it = std::ranges::find(campaign.review_bodies, name, &ReviewBody::name);
+  return it == campaign.review_bodies.end() ? nullptr : &*it;
+}
+
 Result<const List*> check_list_field(const Campaign& campaign, std::string_view list_code,
                                      std::string_view field_code) {
   const List* list = find_list(campaign, list_code);

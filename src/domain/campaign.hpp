@@ -125,6 +125,7 @@ const List* find_list(const Campaign& campaign, std::string_view code);
 const Field* find_field(const List& list, std::string_view code);
 const Channel* find_channel(const Campaign& campaign, std::string_view code);
 const Phase* find_phase(const Campaign& campaign, PhaseKind kind);
+const ReviewBody* find_review_body(const Campaign& campaign, std::string_view name);
 
 // The list a candidate goes to must exist, and carry a field exactly when the list has
 // fields. Errors: list_unknown, field_required, field_unknown.

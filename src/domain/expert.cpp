@@ -132,6 +132,8 @@ const ExpertColumn* expert_column_for_header(std::string_view header) {
   return nullptr;
 }
 
+std::string email_key(std::string_view email) { return lower(email); }
+
 bool is_plausible_email(std::string_view email) {
   if (std::ranges::any_of(email, [](char c) { return c == ' ' || (c >= 0 && c < 0x20); }))
     return false;
@@ -207,7 +209,7 @@ std::expected<std::vector<Expert>, std::vector<Error>> check_expert_rows(
       errors.insert(errors.end(), expert.error().begin(), expert.error().end());
       continue;
     }
-    std::string email = lower(expert->email);
+    std::string email = email_key(expert->email);
     if (stored_emails.contains(email)) {
       errors.push_back(make_error(ErrorCode::import_exists, "row", std::to_string(row.row),
                                   "column", "email", "value", expert->email));

@@ -76,10 +76,14 @@ std::expected<Expert, std::vector<Error>> parse_expert(const ExpertRow& row,
 
 // parse_expert over a batch, which is all good or refused whole; in addition an e-mail
 // address (letter case ignored) may appear once: import_duplicate {row, column, other}
-// within the batch, import_exists {row, column, value} when in `stored_emails` (lower case).
+// within the batch, import_exists {row, column, value} when in `stored_emails` (as
+// email_key gives them).
 std::expected<std::vector<Expert>, std::vector<Error>> check_expert_rows(
     const std::vector<ExpertRow>& rows, const DivisionTable& divisions,
     const std::set<std::string>& stored_emails);
+
+// How e-mail addresses compare: ASCII letters in lower case (the store compares LOWER()).
+std::string email_key(std::string_view email);
 
 // Simple on purpose: one '@', something before it, a dot inside the part after it, no
 // white space. Whether the address exists only a mail to it can tell.

@@ -199,6 +199,10 @@ StaffingNeed staffing(std::optional<Sector> sector, int per_application, int ava
 
 }  // namespace
 
+const std::vector<Coverage>& plan_coverage(const ReviewPlan& plan, const ReviewBody& body) {
+  return plan.covers.empty() ? body.covers : plan.covers;
+}
+
 bool body_covers(const ReviewBody& body, std::string_view list, std::string_view field) {
   return std::ranges::any_of(body.covers, [&](const Coverage& c) {
     return c.list == list && (c.field.empty() || c.field == field);

@@ -77,6 +77,9 @@ struct ReviewPlan {
   bool operator==(const ReviewPlan&) const = default;
 };
 
+// What the plan reviews: its own coverage, or the body's whole coverage when it names none.
+const std::vector<Coverage>& plan_coverage(const ReviewPlan& plan, const ReviewBody& body);
+
 // Every problem with the plan's content, empty when it can be filed. Each error has
 // param "field" naming the plan field ("criteria", "criteria[2].weight",
 // "experts_per_application", "max_load", "sector_minimums.industry") and names the value

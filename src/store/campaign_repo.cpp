@@ -35,20 +35,6 @@ void insert_quotas(soci::session& sql, long long campaign_id, const Campaign& c)
   }
 }
 
-void insert_review_body(soci::session& sql, long long campaign_id, int position,
-                        const ReviewBody& b) {
-  int separate = b.separately_organised;
-  long long body_id = 0;
-  sql << "INSERT INTO review_bodies (campaign_id, position, name, contact, separately_organised) "
-         "VALUES (:c, :p, :n, :ct, :s) RETURNING id",
-      soci::use(campaign_id), soci::use(position), soci::use(b.name), soci::use(b.contact),
-      soci::use(separate), soci::into(body_id);
-  for (const Coverage& cov : b.covers) {
-    sql << "INSERT INTO review_body_coverage (body_id, list_code, field_code) VALUES (:b, :l, :f)",
-        soci::use(body_id), soci::use(cov.list), soci::use(cov.field);
-  }
-}
-
 void insert_phases_and_bodies(soci::session& sql, long long campaign_id, const Campaign& c) {
   for (std::size_t i = 0; i < c.phases.size(); ++i) {
     const Phase& p = c.phases[i];
@@ -160,6 +146,20 @@ void load_review_bodies(soci::session& sql, long long id, Campaign& c) {
 
 }  // namespace
 
+void insert_review_body(soci::session& sql, long long campaign_id, int position,
+                        const ReviewBody& b) {
+  int separate = b.separately_organised;
+  long long body_id = 0;
+  sql << "INSERT INTO review_bodies (campaign_id, position, name, contact, separately_organised) "
+         "VALUES (:c, :p, :n, :ct, :s) RETURNING id",
+      soci::use(campaign_id), soci::use(position), soci::use(b.name), soci::use(b.contact),
+      soci::use(separate), soci::into(body_id);
+  for (const Coverage& cov : b.covers) {
+    sql << "INSERT INTO review_body_coverage (body_id, list_code, field_code) VALUES (:b, :l, :f)",
+        soci::use(body_id), soci::use(cov.list), soci::use(cov.field);
+  }
+}
+
 Result<long long> SociStore::create_campaign(const Campaign& c, const Actor& actor, Instant now) {
   return write([&](soci::session& sql) -> Result<long long> {
     int exists = 0;
@@ -184,37 +184,6 @@ Result<long long> SociStore::create_campaign(const Campaign& c, const Actor& act
     audit(sql, actor, "campaign.create", "campaign:" + std::to_string(id), "{}",
           object_to_json({{"year", std::to_string(c.year)}, {"preset", c.preset}}), now);
     return id;
-  });
-}
-
-Result<void> SociStore::appoint_review_body(long long campaign_id, const ReviewBody& body,
-                                            const Actor& actor, Instant now) {
-  return write([&](soci::session& sql) -> Result<void> {
-    auto campaign = load_campaign(sql, campaign_id);
-    if (!campaign) return fail(campaign.error());
-    for (const ReviewBody& b : campaign->review_bodies) {
-      if (b.name == body.name) {
-        return fail(make_error(ErrorCode::review_body_exists, "body", body.name));
-      }
-    }
-    for (const Coverage& c : body.covers) {
-      // A body covers a whole list (field "") or one field of it.
-      if (!c.field.empty()) {
-        if (auto list = check_list_field(*campaign, c.list, c.field); !list) {
-          return fail(list.error());
-        }
-      } else if (!find_list(*campaign, c.list)) {
-        return fail(make_error(ErrorCode::list_unknown, "list", c.list));
-      }
-    }
-    insert_review_body(sql, campaign_id, int(campaign->review_bodies.size()), body);
-    std::string covers;
-    for (const Coverage& c : body.covers) {
-      covers += (covers.empty() ? "" : ";") + c.list + (c.field.empty() ? "" : "/" + c.field);
-    }
-    audit(sql, actor, "review_body.appoint", "campaign:" + std::to_string(campaign_id), "{}",
-          object_to_json({{"body", body.name}, {"covers", covers}}), now);
-    return {};
   });
 }
 

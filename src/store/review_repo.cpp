@@ -17,6 +17,35 @@ constexpr const char* k_body_experts = "SELECT id FROM experts WHERE body_id = :
 
 }  // namespace
 
+Result<void> SociStore::appoint_review_body(long long campaign_id, const ReviewBody& body,
+                                            const Actor& actor, Instant now) {
+  return write([&](soci::session& sql) -> Result<void> {
+    auto campaign = load_campaign(sql, campaign_id);
+    if (!campaign) return fail(campaign.error());
+    if (find_review_body(*campaign, body.name)) {
+      return fail(make_error(ErrorCode::review_body_exists, "body", body.name));
+    }
+    for (const Coverage& c : body.covers) {
+      // A body covers a whole list (field "") or one field of it.
+      if (!c.field.empty()) {
+        if (auto list = check_list_field(*campaign, c.list, c.field); !list) {
+          return fail(list.error());
+        }
+      } else if (!find_list(*campaign, c.list)) {
+        return fail(make_error(ErrorCode::list_unknown, "list", c.list));
+      }
+    }
+    insert_review_body(sql, campaign_id, int(campaign->review_bodies.size()), body);
+    std::string covers;
+    for (const Coverage& c : body.covers) {
+      covers += (covers.empty() ? "" : ";") + c.list + (c.field.empty() ? "" : "/" + c.field);
+    }
+    audit(sql, actor, "review_body.appoint", "campaign:" + std::to_string(campaign_id), "{}",
+          object_to_json({{"body", body.name}, {"covers", covers}}), now);
+    return {};
+  });
+}
+
 Result<long long> SociStore::load_body_id(soci::session& sql, long long campaign_id,
                                           std::string_view body) {
   long long id = 0;

@@ -182,6 +182,11 @@ class SociStore final : public Store {
 
 Error database_failure(const std::exception& e);
 
+// A review body and its coverage, at `position` in its campaign's list (create_campaign,
+// appoint_review_body).
+void insert_review_body(soci::session& sql, long long campaign_id, int position,
+                        const ReviewBody& body);
+
 // SOCI's long form, for statements whose into()/use() lists are built by a row binder
 // (ApplicationRow, AccountRow): every exchange must come before this.
 inline void prepare_exchanged(soci::statement& st, const std::string& query) {
