@@ -30,18 +30,39 @@ const run = promisify(execFile);
 export async function startServer({ workers = 2, startTimeoutMs = 10_000 } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'kczg-e2e-'));
   const db = `sqlite:${path.join(dir, 'kczg.db')}`;
-  let child;
   try {
     await run(binary, ['demo', 'load', '--live', '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
       { cwd: repoRoot, env: { ...process.env, KCZG_LANG: 'en' }, timeout: 30_000 });
-    child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-      '--static', path.join(repoRoot, 'static'), '--blobs', path.join(dir, 'blobs'), '--quiet',
-      '--workers', String(workers)],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (s) => { stderr += s; });
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    const url = await new Promise((resolve, reject) => {
+    const server = await spawnServe({ db, blobs: path.join(dir, 'blobs'), workers, startTimeoutMs });
+    return {
+      url: server.url,
+      dir,
+      stderr: server.stderr,
+      async stop() {
+        const exit = await server.stop();
+        await rm(dir, { recursive: true, force: true });
+        return exit;
+      },
+    };
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+// Starts `kczg serve` on a free loopback port and resolves once it prints its address.
+// The returned handle: url, pid, kill(signal) (resolves when the process has exited),
+// stop() (SIGTERM, then SIGKILL after 5 s), stderr().
+export async function spawnServe({ db, blobs, workers = 4, startTimeoutMs = 15_000 }) {
+  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0',
+    '--static', path.join(repoRoot, 'static'), '--blobs', blobs, '--quiet', '--workers', String(workers)],
+  { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s) => { stderr += s; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let url;
+  try {
+    url = await new Promise((resolve, reject) => {
       let stdout = '';
       const timer = setTimeout(() => reject(new Error(`kczg serve printed no address in ${startTimeoutMs} ms: ${stderr}`)), startTimeoutMs);
       child.stdout.setEncoding('utf8').on('data', (s) => {
@@ -54,27 +75,31 @@ export async function startServer({ workers = 2, startTimeoutMs = 10_000 } = {})
         reject(new Error(`kczg serve exited (code ${code}, signal ${signal}): ${stderr}`));
       });
     });
-    const server = child;
-    return {
-      url,
-      dir,
-      stderr: () => stderr,
-      async stop() {
-        if (server.exitCode === null && server.signalCode === null) {
-          server.kill('SIGTERM');
-          const killer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-          await exited;
-          clearTimeout(killer);
-        }
-        await rm(dir, { recursive: true, force: true });
-        return exited;
-      },
-    };
   } catch (e) {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     throw e;
   }
+  child.stdout.resume();
+  return {
+    url,
+    pid: child.pid,
+    exited,
+    stderr: () => stderr,
+    running: () => child.exitCode === null && child.signalCode === null,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, signal);
+      return exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      return exited;
+    },
+  };
 }
 
 // GB 32100: the 18th character of a Unified Social Credit Code from the first 17.

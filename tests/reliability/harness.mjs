@@ -5,16 +5,18 @@
 //
 // Nothing here is shared between tests except through arguments; every helper is safe to
 // use from many concurrent async clients in one process.
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { binary, repoRoot, demoPassword, demoAccounts, usccWithCheck } from '../e2e/server.mjs';
+import { binary, repoRoot, demoPassword, demoAccounts, usccWithCheck, spawnServe } from '../e2e/server.mjs';
 
 export { binary, repoRoot, demoPassword, demoAccounts, usccWithCheck };
+// One `kczg serve` on an existing database (shared with the browser tests' server).
+export const startServe = spawnServe;
 
 const run = promisify(execFile);
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,58 +84,6 @@ export async function tempDir(prefix) {
 export async function loadDemo(db) {
   await run(binary, ['demo', 'load', '--live', '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
     { cwd: repoRoot, env: { ...process.env, KCZG_LANG: 'en' }, timeout: 60_000 });
-}
-
-// Starts `kczg serve` on a free loopback port and resolves once it prints its address.
-// The returned handle: url, pid, kill(signal) (resolves when the process has exited),
-// stop() (SIGTERM, then SIGKILL after 5 s), stderr().
-export async function startServe({ db, blobs, workers = 4, startTimeoutMs = 15_000 }) {
-  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-    '--static', path.join(repoRoot, 'static'), '--blobs', blobs, '--quiet', '--workers', String(workers)],
-  { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s) => { stderr += s; });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  let url;
-  try {
-    url = await new Promise((resolve, reject) => {
-      let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`kczg serve printed no address in ${startTimeoutMs} ms: ${stderr}`)), startTimeoutMs);
-      child.stdout.setEncoding('utf8').on('data', (s) => {
-        stdout += s;
-        const m = stdout.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-        if (m) { clearTimeout(timer); resolve(m[1]); }
-      });
-      exited.then(({ code, signal }) => {
-        clearTimeout(timer);
-        reject(new Error(`kczg serve exited (code ${code}, signal ${signal}): ${stderr}`));
-      });
-    });
-  } catch (e) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw e;
-  }
-  child.stdout.resume();
-  return {
-    url,
-    pid: child.pid,
-    exited,
-    stderr: () => stderr,
-    running: () => child.exitCode === null && child.signalCode === null,
-    async kill(signal = 'SIGKILL') {
-      if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, signal);
-      return exited;
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(killer);
-      }
-      return exited;
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------
