@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, usccWithCheck, demoAccounts, demoPassword } from './server.mjs';
+import { openPage, signIn as signInAt } from './browser.mjs';
 
 let server;
 let browser;
@@ -36,31 +37,12 @@ after(async () => {
 
 // A fresh context (no cookies, Accept-Language zh-CN) whose page fails the test on script errors, CSP
 // violations and failed sub-resources.
-async function newPage() {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // Chromium asks for /favicon.ico on its own; the site has none (yet).
-    if (m.type() === 'error' && !m.location().url?.endsWith('/favicon.ico')) {
-      problems.push(`console: ${m.text()} (${m.location().url})`);
-    }
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    // Sub-resources (CSS, JS) must load; documents are checked by the test itself.
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-  });
-  return { context, page, problems };
+function newPage() {
+  return openPage(browser);
 }
 
-async function signIn(page, login, password) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('input[name=login]', login);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL('**/dashboard'), page.click('#sign-in-submit')]);
+function signIn(page, login, password) {
+  return signInAt(page, server.url, login, password);
 }
 
 async function signOut(page) {

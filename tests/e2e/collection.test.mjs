@@ -20,6 +20,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, request } from 'playwright-core';
 import { startServer, usccWithCheck, demoAccounts, demoPassword } from './server.mjs';
+import { openPage, signIn as signInAt } from './browser.mjs';
 
 const run = promisify(execFile);
 
@@ -202,32 +203,13 @@ function validValue(field, { title, uscc }) {
 // A fresh browser context (Accept-Language zh-CN) whose page collects script errors, CSP
 // violations and failed sub-resources.
 async function newPage() {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  openContexts.push(context);
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // Chromium logs every 4xx/5xx as a console error, also the unit page's deliberate 409 for
-    // a partly refused decision; failed sub-resources are caught below, documents by the test.
-    if (/^Failed to load resource: the server responded with a status of \d+/.test(m.text())) return;
-    if (m.type() === 'error' && !m.location().url?.endsWith('/favicon.ico')) {
-      problems.push(`console: ${m.text()} (${m.location().url})`);
-    }
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-  });
-  return { context, page, problems };
+  const opened = await openPage(browser, { acceptDownloads: true, ignoreStatusErrors: true });
+  openContexts.push(opened.context);
+  return opened;
 }
 
-async function signIn(page, login, password) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('input[name=login]', login);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL('**/dashboard'), page.click('#sign-in-submit')]);
+function signIn(page, login, password) {
+  return signInAt(page, server.url, login, password);
 }
 
 async function quotaRows(page) {
