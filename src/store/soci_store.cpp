@@ -68,11 +68,14 @@ void SociStore::commit_group(const std::vector<QueuedWrite*>& group) {
   soci::session& sql = pooled.session();
   try {
     sql << m_dialect.begin_write;
-    SavepointQueries& savepoint = statements(sql).get<SavepointQueries>(sql);
     for (QueuedWrite* w : group) {
+      // Looked up per write: a write that meets a database error clears the cache below.
+      SavepointQueries& savepoint = statements(sql).get<SavepointQueries>(sql);
       savepoint.open.execute(true);
       if (!w->run(sql)) savepoint.undo.execute(true);
       savepoint.release.execute(true);
+      // As after any database error, the connection's statements are prepared again.
+      if (w->threw) statements(sql).clear();
     }
     sql << "COMMIT";
   } catch (const std::exception& e) {

@@ -161,6 +161,7 @@ class SociStore final : public Store {
   struct QueuedWrite {
     std::function<bool(soci::session&)> run;  // in its own savepoint; true keeps its changes
     std::function<void(const Error&)> fail;   // the group did not commit
+    bool threw = false;                       // run() met a database error
     bool done = false;
   };
   // Queues `mine`; the first writer to find no group committing commits everyone queued in
@@ -226,6 +227,7 @@ auto SociStore::write(Body&& body) -> decltype(body(std::declval<soci::session&>
     try {
       result.emplace(body(sql));
     } catch (const std::exception& e) {
+      mine.threw = true;
       result.emplace(std::unexpected(database_failure(e)));
     }
     return result->has_value();
