@@ -17,8 +17,6 @@ Actor body_admin(const Context& ctx, const std::string& body) {
   return Actor{Role::review_body, ctx.actor.name + " for " + body};
 }
 
-Result<long long> campaign_id(Store& store) { return store.latest_campaign_id(); }
-
 int print_problems(const Context& ctx, const std::vector<Error>& problems) {
   for (const Error& e : problems) *ctx.err << message(e, ctx.lang) << "\n";
   return problems.empty() ? k_exit_ok : k_exit_bad_input;
@@ -36,7 +34,7 @@ int run_review_appoint(const Context& ctx, const std::string& body,
   }
   auto store = open_migrated(ctx);
   if (!store) return report(ctx, store.error());
-  auto campaign = campaign_id(**store);
+  auto campaign = (*store)->latest_campaign_id();
   if (!campaign) return report(ctx, campaign.error());
   if (auto r = (*store)->appoint_review_body(*campaign, appointed, ctx.actor, now()); !r) {
     return report(ctx, r.error());
@@ -59,7 +57,7 @@ int run_review_plan(const Context& ctx, const std::string& body,
   store::plan_content_from_json(text.str(), plan);
   auto store = open_migrated(ctx);
   if (!store) return report(ctx, store.error());
-  auto campaign = campaign_id(**store);
+  auto campaign = (*store)->latest_campaign_id();
   if (!campaign) return report(ctx, campaign.error());
   auto saved = (*store)->save_review_plan(*campaign, plan, body_admin(ctx, body), now());
   if (!saved) return report(ctx, saved.error());
@@ -73,7 +71,7 @@ int run_review_action(const Context& ctx, const std::string& body, PlanAction ac
                       const std::string& reason) {
   auto store = open_migrated(ctx);
   if (!store) return report(ctx, store.error());
-  auto campaign = campaign_id(**store);
+  auto campaign = (*store)->latest_campaign_id();
   if (!campaign) return report(ctx, campaign.error());
   Actor actor = action == PlanAction::file ? body_admin(ctx, body) : ctx.actor;
   if (action == PlanAction::file) {
