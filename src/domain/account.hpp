@@ -24,8 +24,10 @@ struct Account {
   Role role = Role::applicant;
   std::string display_name;
   AccountStatus status = AccountStatus::invited;
-  long long applicant_id = 0;  // the applicant an applicant account acts for; 0 otherwise
-  long long unit_id = 0;       // the unit a unit account acts for; 0 otherwise
+  long long applicant_id = 0;    // the applicant an applicant account acts for; 0 otherwise
+  long long unit_id = 0;         // the unit a unit account acts for; 0 otherwise
+  long long review_body_id = 0;  // the body a review_body admin acts for; 0 otherwise
+  long long expert_id = 0;       // the pool entry an expert account reads as; 0 otherwise
   Instant created_at{};
 };
 

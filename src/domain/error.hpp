@@ -116,7 +116,12 @@ namespace kczg {
   X(score_unknown_criterion)      /* {criterion} is not in the plan */                  \
   X(score_sheet_duplicate)        /* {expert} scored {application} twice */             \
   X(expert_not_found)             /* {expert} */                                        \
-  X(assignment_missing)           /* {expert} does not read {application} */
+  X(assignment_missing)           /* {expert} does not read {application} */            \
+  X(sheet_submitted)              /* {expert} already submitted {application} */        \
+  X(assignment_scored)            /* {expert} scored {application}: pair stays */       \
+  X(review_closed)                /* the review deadline {deadline} has passed */       \
+  X(review_not_open)              /* preliminary review is not open */                  \
+  X(shortlist_size_invalid)       /* {value}: 1..{max} */
 
 enum class ErrorCode {
 #define KCZG_ENUM(name) name,

@@ -18,6 +18,16 @@ std::optional<AssignmentState> assignment_state_from_name(std::string_view name)
   return std::nullopt;
 }
 
+std::string_view sheet_state_name(SheetState state) {
+  return state == SheetState::submitted ? "submitted" : "draft";
+}
+
+std::optional<SheetState> sheet_state_from_name(std::string_view name) {
+  if (name == "draft") return SheetState::draft;
+  if (name == "submitted") return SheetState::submitted;
+  return std::nullopt;
+}
+
 std::string_view pair_rule_name(PairRule rule) {
   return rule == PairRule::force ? "force" : "forbid";
 }

@@ -2,6 +2,7 @@
 // application, and the body admin's rules for pairs (a forced reader, a forbidden one).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,26 @@ struct ReviewAssignment {
   Instant updated_at{};
 
   bool operator==(const ReviewAssignment&) const = default;
+};
+
+// An expert's score sheet (评分表) for one assigned application: a draft the expert may
+// save again and again until the review deadline, then submitted once and for good.
+enum class SheetState { draft, submitted };
+
+std::string_view sheet_state_name(SheetState state);
+std::optional<SheetState> sheet_state_from_name(std::string_view name);
+
+struct ExpertSheet {
+  long long application_id = 0;
+  long long expert_id = 0;
+  // criterion code → score; a draft may leave criteria out, a submitted sheet has them all
+  std::map<std::string, double> scores;
+  std::string comment;
+  SheetState state = SheetState::draft;
+  Instant updated_at{};
+  std::optional<Instant> submitted_at;
+
+  bool operator==(const ExpertSheet&) const = default;
 };
 
 // A body admin's decision about one pair, which every assignment run honours.

@@ -6,17 +6,20 @@ namespace kczg::store {
 namespace {
 
 constexpr const char* k_account_columns =
-    "id, login, role, display_name, status, applicant_id, unit_id, created_at";
+    "id, login, role, display_name, status, applicant_id, unit_id, review_body_id, expert_id, "
+    "created_at";
 // The same columns from an accounts table aliased "a", for joins.
 constexpr const char* k_account_columns_a =
-    "a.id, a.login, a.role, a.display_name, a.status, a.applicant_id, a.unit_id, a.created_at";
+    "a.id, a.login, a.role, a.display_name, a.status, a.applicant_id, a.unit_id, "
+    "a.review_body_id, a.expert_id, a.created_at";
 
 // Binds an accounts row through plain locals.
 struct AccountRow {
   Account a;
   std::string role, status;
-  long long applicant_id = 0, unit_id = 0, created = 0;
-  soci::indicator applicant_ind = soci::i_ok, unit_ind = soci::i_ok;
+  long long applicant_id = 0, unit_id = 0, body_id = 0, expert_id = 0, created = 0;
+  soci::indicator applicant_ind = soci::i_ok, unit_ind = soci::i_ok, body_ind = soci::i_ok,
+                  expert_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(a.id));
@@ -26,6 +29,8 @@ struct AccountRow {
     st.exchange(soci::into(status));
     st.exchange(soci::into(applicant_id, applicant_ind));
     st.exchange(soci::into(unit_id, unit_ind));
+    st.exchange(soci::into(body_id, body_ind));
+    st.exchange(soci::into(expert_id, expert_ind));
     st.exchange(soci::into(created));
   }
   Account value() const {
@@ -34,6 +39,8 @@ struct AccountRow {
     out.status = account_status_from_name(status).value_or(AccountStatus::disabled);
     out.applicant_id = applicant_ind == soci::i_ok ? applicant_id : 0;
     out.unit_id = unit_ind == soci::i_ok ? unit_id : 0;
+    out.review_body_id = body_ind == soci::i_ok ? body_id : 0;
+    out.expert_id = expert_ind == soci::i_ok ? expert_id : 0;
     out.created_at = from_micros(created);
     return out;
   }
@@ -60,15 +67,20 @@ Result<long long> SociStore::create_account(const Account& a, const std::string&
     int exists = 0;
     sql << "SELECT COUNT(*) FROM accounts WHERE login = :l", soci::use(a.login), soci::into(exists);
     if (exists) return fail(make_error(ErrorCode::account_exists, "login", a.login));
-    long long id = 0, created = to_micros(now), applicant_id = a.applicant_id, unit_id = a.unit_id;
-    soci::indicator applicant_ind = a.applicant_id ? soci::i_ok : soci::i_null;
-    soci::indicator unit_ind = a.unit_id ? soci::i_ok : soci::i_null;
+    long long id = 0, created = to_micros(now), applicant_id = a.applicant_id, unit_id = a.unit_id,
+              body_id = a.review_body_id, expert_id = a.expert_id;
+    // 0 means "none", stored as NULL so the foreign keys hold.
+    auto link = [](long long v) { return v ? soci::i_ok : soci::i_null; };
+    soci::indicator applicant_ind = link(applicant_id), unit_ind = link(unit_id),
+                    body_ind = link(body_id), expert_ind = link(expert_id);
     std::string role(role_name(a.role)), status(account_status_name(a.status));
     sql << "INSERT INTO accounts (login, role, display_name, status, password_hash, applicant_id, "
-           "unit_id, created_at) VALUES (:l, :r, :d, :s, :p, :a, :u, :t) RETURNING id",
+           "unit_id, review_body_id, expert_id, created_at) "
+           "VALUES (:l, :r, :d, :s, :p, :a, :u, :b, :e, :t) RETURNING id",
         soci::use(a.login), soci::use(role), soci::use(a.display_name), soci::use(status),
         soci::use(password_hash), soci::use(applicant_id, applicant_ind),
-        soci::use(unit_id, unit_ind), soci::use(created), soci::into(id);
+        soci::use(unit_id, unit_ind), soci::use(body_id, body_ind),
+        soci::use(expert_id, expert_ind), soci::use(created), soci::into(id);
     audit(sql, actor, "account.create", "account:" + std::to_string(id), "{}",
           object_to_json({{"login", a.login}, {"role", role}, {"status", status}}), now);
     return id;

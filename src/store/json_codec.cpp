@@ -133,6 +133,22 @@ std::map<std::string, std::string> values_from_json(const std::string& text) {
   return values;
 }
 
+std::string scores_to_json(const std::map<std::string, double>& scores) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : scores) j[k] = v;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::map<std::string, double> scores_from_json(const std::string& text) {
+  std::map<std::string, double> scores;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return scores;
+  for (const auto& [k, v] : j.items()) {
+    if (v.is_number()) scores[k] = v.get<double>();
+  }
+  return scores;
+}
+
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields) {
   ordered_json j = ordered_json::object();
   for (const auto& [k, v] : fields) j[k] = v;

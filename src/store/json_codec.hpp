@@ -30,6 +30,11 @@ std::map<std::string, std::string> values_from_json(const std::string& text);
 std::string plan_content_to_json(const ReviewPlan& plan);
 void plan_content_from_json(const std::string& text, ReviewPlan& plan);
 
+// A score sheet's scores as a JSON object of numbers, keys sorted. Malformed text reads
+// as no scores.
+std::string scores_to_json(const std::map<std::string, double>& scores);
+std::map<std::string, double> scores_from_json(const std::string& text);
+
 // {"key": "value", …} for an audit row's before or after; keys in the given order.
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields);
 

@@ -123,6 +123,17 @@ const std::vector<Migration>& migrations() {
            "UNIQUE (application_id, expert_id))",
            "CREATE INDEX assignments_by_expert ON assignments (expert_id)",
        }},
+      {6,
+       {
+           // Who a body admin acts for and which pool entry an expert account reads as;
+           // the experts' score sheets, one per assigned pair (scores as JSON).
+           "ALTER TABLE accounts ADD COLUMN review_body_id BIGINT REFERENCES review_bodies(id)",
+           "ALTER TABLE accounts ADD COLUMN expert_id BIGINT REFERENCES experts(id)",
+           "CREATE TABLE score_sheets ("
+           "assignment_id BIGINT PRIMARY KEY REFERENCES assignments(id), "
+           "scores TEXT NOT NULL, comment TEXT NOT NULL, state TEXT NOT NULL, "
+           "updated_at BIGINT NOT NULL, submitted_at BIGINT)",
+       }},
   };
   return all;
 }

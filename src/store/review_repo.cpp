@@ -1,6 +1,9 @@
 // Preliminary review's records: plans, expert pools, declared conflicts, pair rules and
 // the assignment. The logic (conflicts, affinity, assignment, scores) is in src/review;
 // this file only keeps its inputs and results.
+#include <map>
+#include <set>
+
 #include "store/json_codec.hpp"
 #include "store/soci_store.hpp"
 
@@ -308,25 +311,52 @@ Result<void> SociStore::replace_assignments(long long campaign_id, std::string_v
   return write([&](soci::session& sql) -> Result<void> {
     auto body_id = load_body_id(sql, campaign_id, body);
     if (!body_id) return fail(body_id.error());
-    int before = 0;
-    sql << "SELECT COUNT(*) FROM assignments WHERE state = 'assigned' AND expert_id IN (" +
-               std::string(k_body_experts) + ")",
-        soci::use(*body_id), soci::into(before);
-    sql << "DELETE FROM assignments WHERE state = 'assigned' AND expert_id IN (" +
-               std::string(k_body_experts) + ")",
-        soci::use(*body_id);
-    long long application = 0, expert = 0, updated = to_micros(now);
+    // The pairs now assigned, by (application, expert) → row id and whether scored.
+    std::map<std::pair<long long, long long>, std::pair<long long, bool>> current;
+    {
+      long long id = 0, application = 0, expert = 0;
+      int scored = 0;
+      soci::statement st =
+          (sql.prepare << "SELECT a.id, a.application_id, a.expert_id, "
+                          "(SELECT COUNT(*) FROM score_sheets s WHERE s.assignment_id = a.id) "
+                          "FROM assignments a WHERE a.state = 'assigned' AND a.expert_id IN (" +
+                              std::string(k_body_experts) + ")",
+           soci::use(*body_id), soci::into(id), soci::into(application), soci::into(expert),
+           soci::into(scored));
+      st.execute();
+      while (st.fetch()) current[{application, expert}] = {id, scored > 0};
+    }
+    std::set<std::pair<long long, long long>> wanted;
+    for (const ReviewAssignment& a : assignments) wanted.insert({a.application_id, a.expert_id});
+    // Kept pairs keep their rows, so an expert's sheet survives a re-run or a swap.
+    for (const auto& [pair, row] : current) {
+      if (wanted.contains(pair)) continue;
+      if (row.second) {
+        return fail(make_error(ErrorCode::assignment_scored, "expert", std::to_string(pair.second),
+                               "application", std::to_string(pair.first)));
+      }
+      sql << "DELETE FROM assignments WHERE id = :id", soci::use(row.first);
+    }
+    long long application = 0, expert = 0, updated = to_micros(now), row_id = 0;
     double affinity = 0;
     soci::statement insert =
         (sql.prepare << "INSERT INTO assignments (application_id, expert_id, affinity, state, "
                         "updated_at) VALUES (:a, :e, :f, 'assigned', :t)",
          soci::use(application), soci::use(expert), soci::use(affinity), soci::use(updated));
+    soci::statement update = (sql.prepare << "UPDATE assignments SET affinity = :f WHERE id = :id",
+                              soci::use(affinity), soci::use(row_id));
     for (const ReviewAssignment& a : assignments) {
       application = a.application_id;
       expert = a.expert_id;
       affinity = a.affinity;
-      insert.execute(true);
+      if (auto kept = current.find({application, expert}); kept != current.end()) {
+        row_id = kept->second.first;
+        update.execute(true);
+      } else {
+        insert.execute(true);
+      }
     }
+    int before = int(current.size());
     // One row for the run: the assignments table itself is the record of every pair.
     audit(sql, actor, "review.assign", "review_body:" + std::to_string(*body_id),
           object_to_json({{"assigned", std::to_string(before)}}),

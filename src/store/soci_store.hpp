@@ -124,6 +124,13 @@ class SociStore final : public Store {
                                    const Actor& actor, Instant now) override;
   Result<std::vector<ReviewAssignment>> assignments(long long campaign_id,
                                                     std::string_view body) override;
+  Result<ReviewBodyRef> review_body_by_id(long long body_id) override;
+  Result<ExpertRef> expert_by_id(long long expert_id) override;
+  Result<std::vector<ReviewAssignment>> expert_assignments(long long expert_id) override;
+  Result<ExpertSheet> save_sheet(const ExpertSheet& sheet, const Actor& actor,
+                                 Instant now) override;
+  Result<std::vector<ExpertSheet>> sheets(long long campaign_id, std::string_view body) override;
+  Result<void> decline_assignment(const Decline& decline, const Actor& actor, Instant now) override;
 
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,

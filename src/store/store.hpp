@@ -52,6 +52,18 @@ struct AuditFilter {
   std::string object;  // prefix, e.g. "application:12"
 };
 
+// A review body as an account reaches it, and an expert with the body they serve.
+struct ReviewBodyRef {
+  long long campaign_id = 0;
+  long long id = 0;
+  std::string name;
+};
+
+struct ExpertRef {
+  ReviewBodyRef body;
+  Expert expert;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -233,12 +245,32 @@ class Store {
   virtual Result<std::vector<PairRuleEntry>> pair_rules(long long campaign_id,
                                                         std::string_view body) = 0;
   // Replaces the body's current assignment (its `assigned` rows) with `assignments`;
-  // declined rows stay, so that no run hands a declined application back.
+  // declined rows stay, so that no run hands a declined application back. Pairs kept keep
+  // their ids and sheets; dropping a pair its expert has a sheet for is assignment_scored
+  // {expert, application}, and nothing changes.
   virtual Result<void> replace_assignments(long long campaign_id, std::string_view body,
                                            const std::vector<ReviewAssignment>& assignments,
                                            const Actor& actor, Instant now) = 0;
   virtual Result<std::vector<ReviewAssignment>> assignments(long long campaign_id,
                                                             std::string_view body) = 0;
+  // Where a body admin's or an expert's account leads: review_body_unknown {body},
+  // expert_not_found {expert}.
+  virtual Result<ReviewBodyRef> review_body_by_id(long long body_id) = 0;
+  virtual Result<ExpertRef> expert_by_id(long long expert_id) = 0;
+  // The pairs one expert reads or declined, by application id.
+  virtual Result<std::vector<ReviewAssignment>> expert_assignments(long long expert_id) = 0;
+  // Saves an expert's sheet for an application they read: assignment_missing {expert,
+  // application} when they do not (or declined it), sheet_submitted once submitted. A
+  // sheet in state submitted submits it. Scores are checked against the plan first
+  // (review::check_sheet); phase and deadline by the caller. Audited with its scores.
+  virtual Result<ExpertSheet> save_sheet(const ExpertSheet& sheet, const Actor& actor,
+                                         Instant now) = 0;
+  // Every sheet of the body's experts, drafts included, by application then expert.
+  virtual Result<std::vector<ExpertSheet>> sheets(long long campaign_id, std::string_view body) = 0;
+  // The expert turns an assigned application down (回避/拒评; check_decline first):
+  // assignment_missing as above, sheet_submitted when they already scored it.
+  virtual Result<void> decline_assignment(const Decline& decline, const Actor& actor,
+                                          Instant now) = 0;
 };
 
 struct StoreOptions {

@@ -1,51 +1,10 @@
 // Preliminary review's records on both backends: plans through their states, expert
 // pools, declared conflicts, pair rules and the assignment.
 #include "store/json_codec.hpp"
-#include "store_fixture.hpp"
+#include "review_fixture.hpp"
 
 namespace kczg::testing {
 namespace {
-
-using ReviewStoreTest = StoreTest;
-
-constexpr const char* k_body = "中国科协信息科技学会联合体";
-
-ReviewPlan plan_of(std::string body) {
-  ReviewPlan plan;
-  plan.body = std::move(body);
-  plan.covers = {{"pioneer_tech", "electronic_information"}};
-  plan.criteria = {{"innovation", "创新性", "Innovation", 30, 0, 10},
-                   {"maturity", "成熟度", "Maturity", 25, 0, 10},
-                   {"market", "市场价值", "Market value", 25, 0, 10},
-                   {"team", "团队", "Team", 20, 0, 10}};
-  plan.experts_per_application = 3;
-  plan.max_load = 20;
-  plan.sector_minimums = {{Sector::industry, 1}};
-  plan.aggregation = Aggregation::zscore;
-  return plan;
-}
-
-Expert expert(std::string name, std::string email, Sector sector) {
-  Expert e;
-  e.name = std::move(name);
-  e.organisation = "某某大学";
-  e.region = "110108";
-  e.sector = sector;
-  e.keywords = {"芯片", "集成电路"};
-  e.profile = "从事芯片设计研究";
-  e.email = std::move(email);
-  return e;
-}
-
-class ReviewStore : public ReviewStoreTest {
- protected:
-  long long campaign_with_body() {
-    Campaign c = preset_2023();
-    c.review_bodies = {{k_body, "联系人", false, {{"pioneer_tech", "electronic_information"}}}};
-    return *m_store->create_campaign(c, m_secretariat, in_collection());
-  }
-  Actor m_body{Role::review_body, "body@test"};
-};
 
 TEST_P(ReviewStore, PlanIsFiledReturnedRevisedAndApprovedAndLockedWhileFiled) {
   long long c = campaign_with_body();
