@@ -1,7 +1,7 @@
 // Preliminary review's records on both backends: plans through their states, expert
 // pools, declared conflicts, pair rules and the assignment.
-#include "store/json_codec.hpp"
 #include "review_fixture.hpp"
+#include "store/json_codec.hpp"
 
 namespace kczg::testing {
 namespace {
