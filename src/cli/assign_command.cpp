@@ -5,8 +5,8 @@
 
 #include "cli/commands.hpp"
 #include "review/review_run.hpp"
-#include "store/json_codec.hpp"
 #include "tabular/table.hpp"
+#include "web/review/review_service.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -15,45 +15,6 @@ std::string fixed(double seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.3f", seconds);
   return text;
-}
-
-// Everything the run reads, from the store.
-Result<review::AssignmentInputs> load_inputs(Store& store, const StoredCampaign& stored,
-                                             const ReviewBody& body, const ReviewPlan& plan) {
-  review::AssignmentInputs inputs;
-  inputs.plan = plan;
-  const std::vector<Coverage>& covers = plan_coverage(plan, body);
-  auto units = store.units();
-  if (!units) return fail(units.error());
-  auto summaries = store.application_summaries(stored.id, {});
-  if (!summaries) return fail(summaries.error());
-  for (const ApplicationSummary& s : *summaries) {
-    if (!review::in_review_scope(covers, s.application)) continue;
-    review::ReviewCandidate c{
-        s.application, s.applicant_name, s.applicant_uscc, s.unit_name, "", {}};
-    auto unit =
-        std::ranges::find_if(*units, [&](const Unit& u) { return u.id == s.application.unit_id; });
-    if (unit != units->end()) c.unit_uscc = unit->uscc;
-    auto content = store.application_content(s.application.id);
-    if (!content) return fail(content.error());
-    c.values = store::values_from_json(*content);
-    inputs.applications.push_back(std::move(c));
-  }
-  auto experts = store.experts(stored.id, body.name);
-  if (!experts) return fail(experts.error());
-  inputs.experts = std::move(*experts);
-  auto declared = store.declared_conflicts(stored.id, body.name);
-  if (!declared) return fail(declared.error());
-  inputs.declared = std::move(*declared);
-  auto rules = store.pair_rules(stored.id, body.name);
-  if (!rules) return fail(rules.error());
-  inputs.rules = std::move(*rules);
-  auto assigned = store.assignments(stored.id, body.name);
-  if (!assigned) return fail(assigned.error());
-  for (const ReviewAssignment& a : *assigned) {
-    if (a.state == AssignmentState::declined) inputs.declined.push_back(a);
-  }
-  return inputs;
 }
 
 std::string shortfall_text(const Context& ctx, const review::UnstaffedApplication& u) {
@@ -76,26 +37,6 @@ std::string shortfall_text(const Context& ctx, const review::UnstaffedApplicatio
 
 // The engine counts in integer units of 1/affinity_scale; people read affinity units.
 constexpr double k_scale = review::AssignmentProblem{}.affinity_scale;
-
-// The body's inputs under its plan, which must be valid, and approved when `approved`.
-Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign& stored,
-                                             const std::string& body_name, bool approved) {
-  const ReviewBody* body = find_review_body(stored.campaign, body_name);
-  if (!body) {
-    return fail(make_error(ErrorCode::review_body_unknown, "body", body_name));
-  }
-  auto plan = store.review_plan(stored.id, body_name);
-  if (!plan) return fail(plan.error());
-  if (!*plan) {
-    return fail(make_error(ErrorCode::plan_not_approved, "state", "none", "state_zh", "未报送",
-                           "state_en", "not filed"));
-  }
-  if (auto problems = validate_plan(**plan); !problems.empty()) return fail(problems.front());
-  if (approved) {
-    if (auto can = check_review_can_start(**plan); !can) return fail(can.error());
-  }
-  return load_inputs(store, stored, *body, **plan);
-}
 
 std::string violation_text(const Context& ctx, const review::AssignmentInputs& inputs,
                            const review::Violation& v) {
@@ -130,7 +71,7 @@ int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
   // A dry run shows what a plan would give before it is approved; storing needs approval.
-  auto inputs = body_inputs(**store, *stored, body_name, !dry_run);
+  auto inputs = web::body_inputs(**store, *stored, body_name, !dry_run);
   if (!inputs) return report(ctx, inputs.error());
   auto run = review::run_assignment(*inputs);
   if (!run) return report(ctx, run.error());
@@ -188,7 +129,7 @@ int run_reassign(const Context& ctx, const std::string& body_name, long long app
   if (!store) return report(ctx, store.error());
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
-  auto inputs = body_inputs(**store, *stored, body_name, true);
+  auto inputs = web::body_inputs(**store, *stored, body_name, true);
   if (!inputs) return report(ctx, inputs.error());
   auto current = (*store)->assignments(stored->id, body_name);
   if (!current) return report(ctx, current.error());
@@ -221,7 +162,7 @@ int run_export_assignments(const Context& ctx, const std::string& body_name,
   if (!store) return report(ctx, store.error());
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
-  auto inputs = body_inputs(**store, *stored, body_name, false);
+  auto inputs = web::body_inputs(**store, *stored, body_name, false);
   if (!inputs) return report(ctx, inputs.error());
   auto pairs = (*store)->assignments(stored->id, body_name);
   if (!pairs) return report(ctx, pairs.error());

@@ -46,8 +46,12 @@ int run_review_action(const Context& context, const std::string& body, PlanActio
                       const std::string& reason);
 int run_review_show(const Context& context, const std::string& body);
 // The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
-// its approved plan; nothing when the campaign already has it.
-Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);
+// its draft plan; nothing new when the campaign already has it.
+struct DemoReview {
+  long long body_id = 0;    // the demo body, which review@demo.kczg.cn administers
+  long long expert_id = 0;  // the pool entry expert@demo.kczg.cn reads as
+};
+Result<DemoReview> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);
 int run_import_experts(const Context& context, const std::filesystem::path& file,
                        const std::string& body);
 

@@ -67,7 +67,7 @@ Instant demo_instant(const Campaign& campaign, std::size_t i, std::size_t n, Ins
 constexpr std::string_view k_demo_password = "kczg-demo-2023";
 
 Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant_id,
-                               long long unit_id) {
+                               long long unit_id, const DemoReview& review) {
   struct Demo {
     const char* login;
     Role role;
@@ -93,6 +93,8 @@ Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant
     a.status = AccountStatus::active;
     if (d.role == Role::applicant) a.applicant_id = applicant_id;
     if (d.role == Role::unit) a.unit_id = unit_id;
+    if (d.role == Role::review_body) a.review_body_id = review.body_id;
+    if (d.role == Role::expert) a.expert_id = review.expert_id;
     if (auto id = s.create_account(a, hash, ctx.actor, now()); !id) return fail(id.error());
   }
   *ctx.out << "demo accounts (password " << k_demo_password << "):\n";
@@ -189,13 +191,14 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     }
     by_state = s.count_by_state(stored->id);
   }
-  if (auto review = load_demo_review(s, *stored, now); !review) return report(ctx, review.error());
+  auto review = load_demo_review(s, *stored, now);
+  if (!review) return report(ctx, review.error());
   auto summaries = s.application_summaries(stored->id);
   if (!summaries) return report(ctx, summaries.error());
   long long first_applicant = summaries->empty() ? 0 : summaries->front().application.applicant_id;
   long long first_unit =
       summaries->empty() ? units->front().id : summaries->front().application.unit_id;
-  if (auto demo = add_demo_accounts(ctx, s, first_applicant, first_unit); !demo) {
+  if (auto demo = add_demo_accounts(ctx, s, first_applicant, first_unit, *review); !demo) {
     return report(ctx, demo.error());
   }
   int total = 0;

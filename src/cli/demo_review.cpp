@@ -1,6 +1,7 @@
 // The demo's preliminary review: a review body for the pioneer technologies, a generated
-// expert pool (one of them planted with a conflict) and an approved plan, so that
-// `kczg assign --body 演示·评审机构` has something to assign. Everything here is generated.
+// expert pool (one of them planted with a conflict) and a draft plan, which the demo's
+// body admin files and the secretariat approves before `kczg assign --body 演示·评审机构`.
+// Everything here is generated.
 #include "cli/commands.hpp"
 
 namespace kczg::cli {
@@ -74,26 +75,30 @@ ReviewPlan demo_plan(const std::string& body) {
 
 }  // namespace
 
-Result<void> load_demo_review(Store& store, const StoredCampaign& stored, Instant now) {
+Result<DemoReview> load_demo_review(Store& store, const StoredCampaign& stored, Instant now) {
   const std::string body = "演示·评审机构";
-  if (find_review_body(stored.campaign, body)) return {};
-  Actor secretariat{Role::secretariat, "demo-secretariat"};
-  Actor admin{Role::review_body, "review@demo.kczg.cn"};
-  ReviewBody appointed{body, "review@demo.kczg.cn", false, {{"pioneer_tech", ""}}};
-  if (auto r = store.appoint_review_body(stored.id, appointed, secretariat, now); !r) return r;
-  if (auto r = store.add_experts(stored.id, body, demo_experts(), admin, now); !r) {
-    return fail(r.error());
+  if (!find_review_body(stored.campaign, body)) {
+    Actor secretariat{Role::secretariat, "demo-secretariat"};
+    Actor admin{Role::review_body, "review@demo.kczg.cn"};
+    ReviewBody appointed{body, "review@demo.kczg.cn", false, {{"pioneer_tech", ""}}};
+    if (auto r = store.appoint_review_body(stored.id, appointed, secretariat, now); !r) {
+      return fail(r.error());
+    }
+    if (auto r = store.add_experts(stored.id, body, demo_experts(), admin, now); !r) {
+      return fail(r.error());
+    }
+    // A draft: the demo's body admin files it and the secretariat approves it, in the
+    // browser or with `kczg review file|approve`.
+    if (auto r = store.save_review_plan(stored.id, demo_plan(body), admin, now); !r) {
+      return fail(r.error());
+    }
   }
-  if (auto r = store.save_review_plan(stored.id, demo_plan(body), admin, now); !r) {
-    return fail(r.error());
-  }
-  if (auto r = store.act_on_review_plan(stored.id, body, PlanAction::file, "", admin, now); !r) {
-    return fail(r.error());
-  }
-  auto approved =
-      store.act_on_review_plan(stored.id, body, PlanAction::approve, "", secretariat, now);
-  if (!approved) return fail(approved.error());
-  return {};
+  auto experts = store.experts(stored.id, body);
+  if (!experts) return fail(experts.error());
+  if (experts->empty()) return fail(make_error(ErrorCode::expert_not_found, "expert", "1"));
+  auto first = store.expert_by_id(experts->front().id);
+  if (!first) return fail(first.error());
+  return DemoReview{first->body.id, first->expert.id};
 }
 
 }  // namespace kczg::cli

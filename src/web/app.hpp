@@ -121,6 +121,11 @@ std::vector<RouteSpec> application_routes();
 std::vector<RouteSpec> unit_routes();
 std::vector<RouteSpec> overview_routes();
 std::vector<RouteSpec> application_api_routes();
+std::vector<RouteSpec> review_routes();
+std::vector<RouteSpec> board_routes();
+std::vector<RouteSpec> expert_routes();
+std::vector<RouteSpec> secretariat_review_routes();
+std::vector<RouteSpec> review_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.
 std::vector<RouteSpec> all_routes();

@@ -21,6 +21,20 @@ http::Response error_json(Lang lang, int status, const Error& error) {
   return json_response(status, j.dump());
 }
 
+http::Response problems_json(Lang lang, const std::vector<Error>& problems) {
+  using nlohmann::ordered_json;
+  ordered_json list = ordered_json::array();
+  for (const Error& e : problems) {
+    std::string_view field = e.param("field");
+    list.push_back({{"code", code_name(e.code)},
+                    {"message", message(e, lang)},
+                    {"field", field.empty() ? ordered_json(nullptr) : ordered_json(field)}});
+  }
+  ordered_json j = list.front();
+  j["problems"] = list;
+  return json_response(422, j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
+}
+
 http::Response error_response(bool api, Lang lang, int status, const Error& error) {
   return api ? error_json(lang, status, error) : error_page(lang, status, error);
 }

@@ -14,6 +14,10 @@ http::Response json_response(int status, std::string body);
 // error's "field" (or "column") parameter, null when it has none.
 http::Response error_json(Lang lang, int status, const Error& error);
 
+// Refused with several field-level problems (422): the first is the answer's code, all
+// are listed under "problems" so that a form can mark every one. REQUIRES: !problems.empty().
+http::Response problems_json(Lang lang, const std::vector<Error>& problems);
+
 // An error as JSON for API routes, as a page otherwise.
 http::Response error_response(bool api, Lang lang, int status, const Error& error);
 

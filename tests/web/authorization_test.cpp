@@ -16,6 +16,12 @@ const std::set<std::string> k_secretariat{"secretariat"};
 const std::set<std::string> k_applicant{"applicant"};
 const std::set<std::string> k_unit{"unit"};
 const std::set<std::string> k_readers{"applicant", "unit", "secretariat"};
+// Application pages: review reads the applications it was given, too.
+const std::set<std::string> k_page_readers{"applicant", "unit", "secretariat", "expert",
+                                           "review_body"};
+const std::set<std::string> k_body_admin{"review_body"};
+const std::set<std::string> k_expert{"expert"};
+const std::set<std::string> k_board_readers{"review_body", "secretariat"};
 
 // "METHOD pattern" → the callers that get through the authorization point.
 const std::map<std::string, std::set<std::string>>& expected() {
@@ -54,13 +60,13 @@ const std::map<std::string, std::set<std::string>>& expected() {
       // role that passes here may still get 404 for an application that is not its own.
       {"GET /applications/new", k_applicant},
       {"POST /applications", k_applicant},
-      {"GET /applications/{id}", k_readers},
+      {"GET /applications/{id}", k_page_readers},
       {"POST /applications/{id}", k_applicant},
       {"POST /applications/{id}/submit", k_applicant},
       {"POST /applications/{id}/withdraw", k_applicant},
       {"POST /applications/{id}/attachments", k_applicant},
-      {"GET /applications/{id}/attachments/{kind}", k_readers},
-      {"GET /applications/{id}/form.pdf", k_readers},
+      {"GET /applications/{id}/attachments/{kind}", k_page_readers},
+      {"GET /applications/{id}/form.pdf", k_page_readers},
       {"GET /unit/applications", k_unit},
       {"POST /unit/applications", k_unit},
       {"GET /secretariat/overview", k_secretariat},
@@ -75,6 +81,31 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"POST /api/v1/applications/{id}/withdraw", k_applicant},
       {"POST /api/v1/applications/{id}/recommend", k_unit},
       {"POST /api/v1/applications/{id}/return", k_unit},
+      // Preliminary review: the body admin's own body, the expert's own assignment.
+      {"GET /review", k_body_admin},
+      {"POST /review/plan", k_body_admin},
+      {"POST /review/assign", k_body_admin},
+      {"POST /review/invite", k_body_admin},
+      {"POST /review/remind", k_body_admin},
+      {"GET /review/board", k_body_admin},
+      {"GET /review/board/export", k_body_admin},
+      {"GET /secretariat/review/board", k_secretariat},
+      {"GET /secretariat/review/board/export", k_secretariat},
+      {"GET /expert", k_expert},
+      {"GET /expert/applications/{id}", k_expert},
+      {"POST /expert/applications/{id}", k_expert},
+      {"POST /expert/applications/{id}/decline", k_expert},
+      {"GET /secretariat/review", k_secretariat},
+      {"POST /secretariat/review", k_secretariat},
+      {"GET /api/v1/review/plan", k_body_admin},
+      {"PUT /api/v1/review/plan", k_body_admin},
+      {"POST /api/v1/review/plan/file", k_body_admin},
+      {"POST /api/v1/review/plan/decision", k_secretariat},
+      {"POST /api/v1/review/assignment", k_body_admin},
+      {"GET /api/v1/review/board", k_board_readers},
+      {"GET /api/v1/expert/assignments", k_expert},
+      {"PUT /api/v1/expert/applications/{id}/sheet", k_expert},
+      {"POST /api/v1/expert/applications/{id}/decline", k_expert},
   };
   return table;
 }

@@ -23,21 +23,6 @@ http::Response fail_json(const Caller& caller, const Error& error) {
   return error_json(caller.lang, status_of(error.code), error);
 }
 
-// Refused with several field-level problems: the first is the answer's code, all are
-// listed so that a form can mark every one.
-http::Response problems_json(const Caller& caller, const std::vector<Error>& problems) {
-  ordered_json list = ordered_json::array();
-  for (const Error& e : problems) {
-    std::string_view field = e.param("field");
-    list.push_back({{"code", code_name(e.code)},
-                    {"message", message(e, caller.lang)},
-                    {"field", field.empty() ? ordered_json(nullptr) : ordered_json(field)}});
-  }
-  ordered_json j = list.front();
-  j["problems"] = list;
-  return json_response(422, j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
-}
-
 ordered_json form_json(const ApplicationForm& form) {
   ordered_json sections = ordered_json::array();
   for (const FormSection& s : form.sections) {
@@ -191,7 +176,7 @@ http::Response submit(App& app, const Caller& caller, http::Request& request) {
   long long id = id_of(request);
   auto outcome = submit_application(app, caller, id);
   if (!outcome) return fail_json(caller, outcome.error());
-  if (!outcome->submitted) return problems_json(caller, outcome->problems);
+  if (!outcome->submitted) return problems_json(caller.lang, outcome->problems);
   const Application& a = *outcome->submitted;
   // The receipt: what the applicant keeps as proof of what was submitted, and when.
   return dump(200, {{"id", a.id},

@@ -5,6 +5,7 @@
 
 #include "domain/phase_clock.hpp"
 #include "domain/quota.hpp"
+#include "review/review_run.hpp"
 #include "store/json_codec.hpp"
 
 namespace kczg::web {
@@ -100,9 +101,32 @@ std::string application_number(int year, const Application& a) {
   return buffer;
 }
 
+// Review reads what it was given: an expert the applications assigned to them (never one
+// they declined, never a conflicting one, which is never assigned); a body admin the
+// applications in its body's scope.
+bool reviewer_may_see(App& app, const Caller& caller, const Application& a) {
+  if (!caller.account) return false;
+  if (caller.role == Role::expert && caller.account->expert_id) {
+    auto pairs = app.store().expert_assignments(caller.account->expert_id);
+    return pairs && std::ranges::any_of(*pairs, [&](const ReviewAssignment& p) {
+             return p.application_id == a.id && p.state == AssignmentState::assigned;
+           });
+  }
+  if (caller.role == Role::review_body && caller.account->review_body_id) {
+    auto body = app.store().review_body_by_id(caller.account->review_body_id);
+    if (!body || body->campaign_id != a.campaign_id) return false;
+    auto stored = app.store().campaign_by_id(body->campaign_id);
+    const ReviewBody* b = stored ? find_review_body(stored->campaign, body->name) : nullptr;
+    return b && review::in_review_scope(b->covers, a);
+  }
+  return false;
+}
+
 Result<ApplicationRecord> visible_application(App& app, const Caller& caller, long long id) {
   auto a = app.store().application(id);
-  if (!a || !may_see(caller, *a)) return fail(not_found(id));
+  if (!a || !(may_see(caller, *a) || reviewer_may_see(app, caller, *a))) {
+    return fail(not_found(id));
+  }
   ApplicationRecord record;
   record.form = form_for(a->list);
   if (!record.form) return fail(make_error(ErrorCode::list_unknown, "list", a->list));

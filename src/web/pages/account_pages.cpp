@@ -50,8 +50,10 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
       break;
     }
     case Role::review_body:
+      view.set("review_body", true);
+      break;
     case Role::expert:
-      view.set("reviewer", true);
+      view.set("expert", true);
       break;
     case Role::partner:
       view.set("partner", true);

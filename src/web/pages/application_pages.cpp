@@ -13,7 +13,9 @@ namespace {
 
 using http::Method;
 const std::vector<Role> k_applicant{Role::applicant};
-const std::vector<Role> k_readers{Role::applicant, Role::unit, Role::secretariat};
+// Who may read an application page; visible_application decides which applications.
+const std::vector<Role> k_readers{Role::applicant, Role::unit, Role::secretariat, Role::expert,
+                                  Role::review_body};
 
 long long id_of(const http::Request& request) {
   return std::atoll(std::string(request.path_param("id")).c_str());

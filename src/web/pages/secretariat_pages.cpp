@@ -3,6 +3,7 @@
 
 #include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
+#include "web/pages/invitation.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
 #include "web/security/secrets.hpp"
@@ -140,20 +141,9 @@ http::Response create_account(App& app, const Caller& caller, http::Request& req
     }
     account.unit_id = unit_id;
   }
-  auto id = app.store().create_account(account, "", actor_of(caller), app.now());
-  if (!id) return refuse(id.error());
-  std::string token = random_token();
-  Instant expires = app.now() + std::chrono::hours(72);
-  if (auto link = app.store().create_link(token_hash(token), "invitation", *id, expires, app.now());
-      !link) {
-    return refuse(link.error());
+  if (auto invited = invite_account(app, caller, account); !invited) {
+    return refuse(invited.error());
   }
-  (void)app.store().enqueue_mail({0,
-                                  account.login,
-                                  translate("page.set_password_title", {}, caller.lang),
-                                  app.options().base_url + "/invite/" + token,
-                                  {}},
-                                 app.now());
   return accounts_page(app, caller, request, "", translate("page.account_created", {}, caller.lang),
                        200);
 }
