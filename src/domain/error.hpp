@@ -120,7 +120,6 @@ namespace kczg {
   X(sheet_submitted)              /* {expert} already submitted {application} */        \
   X(assignment_scored)            /* {expert} scored {application}: pair stays */       \
   X(review_closed)                /* the review deadline {deadline} has passed */       \
-  X(review_not_open)              /* preliminary review is not open */                  \
   X(shortlist_size_invalid)       /* {value}: 1..{max} */
 
 enum class ErrorCode {

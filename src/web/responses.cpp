@@ -54,6 +54,9 @@ int status_of(ErrorCode code) {
     case ErrorCode::application_not_found:
     case ErrorCode::unit_not_found:
     case ErrorCode::attachment_not_found:
+    case ErrorCode::review_body_unknown:
+    case ErrorCode::expert_not_found:
+    case ErrorCode::assignment_missing:
       return 404;
     case ErrorCode::account_exists:
     case ErrorCode::campaign_exists:
@@ -64,6 +67,11 @@ int status_of(ErrorCode code) {
     case ErrorCode::application_locked:
     case ErrorCode::collection_closed:
     case ErrorCode::recommendation_closed:
+    case ErrorCode::plan_not_approved:
+    case ErrorCode::plan_locked:
+    case ErrorCode::sheet_submitted:
+    case ErrorCode::assignment_scored:
+    case ErrorCode::review_closed:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;
@@ -80,6 +88,9 @@ int status_of(ErrorCode code) {
     case ErrorCode::attachment_missing:
     case ErrorCode::unit_not_chosen:
     case ErrorCode::unit_not_for_list:
+    case ErrorCode::score_missing:
+    case ErrorCode::score_out_of_range:
+    case ErrorCode::score_unknown_criterion:
       return 422;
     case ErrorCode::sign_in_throttled:
       return 429;

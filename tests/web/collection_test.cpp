@@ -31,6 +31,7 @@ std::string uscc(int n) {
 
 class CollectionTest : public WebTest {
  public:
+  using WebTest::api;
   struct Applicant {
     SignedIn who;
     std::string uscc;
@@ -50,17 +51,6 @@ class CollectionTest : public WebTest {
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 400);
     a.who = sign_in(login, "a long password");
     return a;
-  }
-
-  ClientResponse api(const std::string& method, const std::string& target, const SignedIn& who,
-                     const std::string& body = "",
-                     const std::string& content_type = "application/json",
-                     const std::string& lang = "zh") {
-    Fields headers{{"Cookie", who.cookie},
-                   {"X-CSRF-Token", who.csrf},
-                   {"Content-Type", content_type},
-                   {"Accept-Language", lang}};
-    return request(method, target, headers, body);
   }
 
   // Values that pass the list's form: every required field filled from the form's own

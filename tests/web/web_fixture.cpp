@@ -156,4 +156,14 @@ SignedIn WebTest::sign_in(const std::string& login, const std::string& password)
   return who;
 }
 
+ClientResponse WebTest::api(const std::string& method, const std::string& target,
+                            const SignedIn& who, const std::string& body,
+                            const std::string& content_type, const std::string& lang) {
+  Fields headers{{"Cookie", who.cookie},
+                 {"X-CSRF-Token", who.csrf},
+                 {"Content-Type", content_type},
+                 {"Accept-Language", lang}};
+  return request(method, target, headers, body);
+}
+
 }  // namespace kczg::testing

@@ -39,6 +39,11 @@ class WebTest : public ::testing::TestWithParam<std::string> {
   // Signs in through the form; fails the test if that does not work.
   SignedIn sign_in(const std::string& login, const std::string& password = k_demo_password);
   Fields as(const SignedIn& who) const { return {{"Cookie", who.cookie}}; }
+  // An API call with the session's cookie and CSRF token.
+  ClientResponse api(const std::string& method, const std::string& target, const SignedIn& who,
+                     const std::string& body = "",
+                     const std::string& content_type = "application/json",
+                     const std::string& lang = "zh");
 
   static std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
   static std::string cookie_from(const ClientResponse& response, const std::string& name);

@@ -194,7 +194,9 @@ ReviewPlan plan_from_form(const std::map<std::string, std::string>& form, const 
   plan.experts_per_application = number(get("k"), 0);
   plan.max_load = number(get("load"), 0);
   for (Sector s : k_sectors) {
-    int minimum = number(get("min_" + std::string(sector_name(s))), -1);
+    // Blank is "none required"; anything else must be a number validate_plan accepts.
+    std::string given = get("min_" + std::string(sector_name(s)));
+    int minimum = given.empty() ? 0 : number(given, -1);
     if (minimum != 0) plan.sector_minimums[s] = minimum;
   }
   plan.aggregation = aggregation_from_name(get("aggregation")).value_or(Aggregation::trimmed_mean);

@@ -1,0 +1,214 @@
+// Preliminary review through the real server on both backends: the body admin files the
+// plan (refused while its weights miss 100), the secretariat approves it, the assignment
+// runs, the demo expert reads and scores only what it was given — before the deadline,
+// within the scale, once — and the board ranks, shortlists and exports.
+#include <nlohmann/json.hpp>
+
+#include "web_fixture.hpp"
+
+namespace kczg::testing {
+namespace {
+
+using nlohmann::json;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+class ReviewWebTest : public WebTest {
+ protected:
+  void SetUp() override {
+    WebTest::SetUp();
+    m_body = sign_in(demo_logins().at("review_body"));
+    m_secretariat = sign_in(demo_logins().at("secretariat"));
+    m_expert = sign_in(demo_logins().at("expert"));
+  }
+
+  // File the demo plan and approve it, then assign; returns the expert's assignments.
+  json approve_and_assign() {
+    auto filed = api("POST", "/api/v1/review/plan/file", m_body);
+    EXPECT_EQ(filed.status, 200) << filed.body;
+    auto approved = api("POST", "/api/v1/review/plan/decision", m_secretariat,
+                        json{{"body", "演示·评审机构"}, {"action", "approve"}}.dump());
+    EXPECT_EQ(approved.status, 200) << approved.body;
+    auto run = api("POST", "/api/v1/review/assignment", m_body);
+    EXPECT_EQ(run.status, 200) << run.body;
+    json result = json::parse(run.body, nullptr, false);
+    EXPECT_EQ(result.value("optimal", false), true) << run.body;
+    EXPECT_GE(result.value("conflicts", 0), 1);  // the demo's planted conflict
+    return json::parse(api("GET", "/api/v1/expert/assignments", m_expert).body);
+  }
+
+  ClientResponse score(long long application, const json& scores, bool submit) {
+    return api("PUT", "/api/v1/expert/applications/" + std::to_string(application) + "/sheet",
+               m_expert, json{{"scores", scores}, {"comment", "意见"}, {"submit", submit}}.dump());
+  }
+
+  SignedIn m_body, m_secretariat, m_expert;
+};
+
+TEST_P(ReviewWebTest, PlanIsFiledOnlyWhenWholeAndAssignmentWaitsForApproval) {
+  json plan = json::parse(api("GET", "/api/v1/review/plan", m_body).body);
+  ASSERT_EQ(plan["state"], "draft");
+  plan["criteria"][0]["weight"] = 40;
+  auto saved = api("PUT", "/api/v1/review/plan", m_body, plan.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(json::parse(saved.body)["problems"][0]["code"], "plan_weights_sum");
+  auto refused = api("POST", "/api/v1/review/plan/file", m_body);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["code"], "plan_weights_sum");
+
+  // The page form: fixed and filed; the secretariat's page then lists it as filed.
+  auto page = get("/review", as(m_body));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "id=\"plan-form\""));
+  std::vector<std::pair<std::string, std::string>> form{{"_csrf", m_body.csrf}, {"action", "file"}};
+  const char* codes[] = {"innovation", "maturity", "market_value", "team"};
+  int weights[] = {30, 25, 25, 20};
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    form.insert(form.end(), {{"crit_code_" + n, codes[i]},
+                             {"crit_zh_" + n, "指标" + n},
+                             {"crit_en_" + n, "Criterion " + n},
+                             {"crit_weight_" + n, std::to_string(weights[i])},
+                             {"crit_min_" + n, "0"},
+                             {"crit_max_" + n, "10"}});
+  }
+  form.insert(form.end(),
+              {{"k", "3"}, {"load", "8"}, {"min_industry", "1"}, {"aggregation", "zscore"}});
+  auto filed = post("/review/plan", form_encode(form), as(m_body));
+  auto errors_at = filed.body.find("review-errors");
+  EXPECT_EQ(filed.status, 200) << filed.body.substr(errors_at == std::string::npos ? 0 : errors_at,
+                                                    600);
+  EXPECT_TRUE(contains(filed.body, "data-state=\"filed\""));
+  // Filed, not approved: nothing is assigned.
+  auto early = api("POST", "/api/v1/review/assignment", m_body);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(json::parse(early.body)["code"], "plan_not_approved");
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/review/plan", m_body).body)["aggregation"], "zscore");
+  auto queue = get("/secretariat/review", as(m_secretariat));
+  EXPECT_TRUE(contains(queue.body, "approve-plan"));
+
+  // Returning needs a reason; a returned plan can be edited again.
+  auto bare = api("POST", "/api/v1/review/plan/decision", m_secretariat,
+                  json{{"body", "演示·评审机构"}, {"action", "return"}}.dump());
+  EXPECT_EQ(bare.status, 400) << bare.body;
+  auto returned = api(
+      "POST", "/api/v1/review/plan/decision", m_secretariat,
+      json{{"body", "演示·评审机构"}, {"action", "return"}, {"reason", "请补充投资界专家"}}.dump());
+  EXPECT_EQ(returned.status, 200) << returned.body;
+  EXPECT_TRUE(contains(get("/review", as(m_body)).body, "请补充投资界专家"));
+  // Only the secretariat decides.
+  EXPECT_EQ(api("POST", "/api/v1/review/plan/decision", m_body,
+                json{{"body", "演示·评审机构"}, {"action", "approve"}}.dump())
+                .status,
+            403);
+}
+
+TEST_P(ReviewWebTest, ExpertScoresOnlyItsOwnWithinTheScaleAndTheBoardRanks) {
+  json mine = approve_and_assign();
+  ASSERT_GE(mine.size(), 2u) << mine.dump();
+  long long first = mine[0]["application"], second = mine[1]["application"];
+  std::set<long long> assigned;
+  for (const json& a : mine) assigned.insert(a["application"].get<long long>());
+  long long stranger = 1;
+  while (assigned.contains(stranger)) ++stranger;
+
+  // Not assigned: not found, on the page, the API and the application itself.
+  EXPECT_EQ(get("/expert/applications/" + std::to_string(stranger), as(m_expert)).status, 404);
+  EXPECT_EQ(score(stranger, {{"innovation", 5}}, false).status, 404);
+  EXPECT_EQ(get("/applications/" + std::to_string(stranger), as(m_expert)).status, 404);
+  EXPECT_EQ(get("/applications/" + std::to_string(first), as(m_expert)).status, 200);
+
+  // Out of the scale, or an unknown criterion: refused, nothing stored.
+  auto out = score(first, {{"innovation", 11}, {"nonsense", 3}}, false);
+  EXPECT_EQ(out.status, 422) << out.body;
+  EXPECT_EQ(json::parse(out.body)["problems"].size(), 2u);
+  // A submission needs every criterion; a draft does not.
+  auto partial = score(first, {{"innovation", 9}}, true);
+  EXPECT_EQ(partial.status, 422);
+  EXPECT_EQ(json::parse(partial.body)["code"], "score_missing");
+  EXPECT_EQ(score(first, {{"innovation", 9}}, false).status, 200);
+  json full{{"innovation", 9}, {"maturity", 8}, {"market_value", 9}, {"team", 8}};
+  EXPECT_EQ(score(first, full, true).status, 200);
+  auto again = score(first, full, true);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(json::parse(again.body)["code"], "sheet_submitted");
+  json low{{"innovation", 5}, {"maturity", 5}, {"market_value", 6}, {"team", 4}};
+  auto page = post("/expert/applications/" + std::to_string(second),
+                   form_encode({{"_csrf", m_expert.csrf},
+                                {"action", "submit"},
+                                {"score_innovation", "5"},
+                                {"score_maturity", "5"},
+                                {"score_market_value", "6"},
+                                {"score_team", "4"},
+                                {"comment", "一般"}}),
+                   as(m_expert));
+  EXPECT_EQ(page.status, 200) << page.body.substr(0, 600);
+  EXPECT_TRUE(contains(page.body, "id=\"sheet-final\""));
+
+  // A submitted pair cannot be declined; a third one can, with a reason for "other".
+  EXPECT_EQ(api("POST", "/api/v1/expert/applications/" + std::to_string(first) + "/decline",
+                m_expert, json{{"reason", "unavailable"}}.dump())
+                .status,
+            409);
+  if (mine.size() > 2) {
+    std::string third = "/api/v1/expert/applications/" +
+                        std::to_string(mine[2]["application"].get<long long>()) + "/decline";
+    EXPECT_EQ(api("POST", third, m_expert, json{{"reason", "other"}}.dump()).status, 400);
+    EXPECT_EQ(
+        api("POST", third, m_expert, json{{"reason", "other"}, {"note", "出差"}}.dump()).status,
+        200);
+  }
+
+  json board = json::parse(api("GET", "/api/v1/review/board", m_body).body);
+  EXPECT_EQ(board["aggregation"], "trimmed_mean");
+  EXPECT_EQ(board["submitted"], 2);
+  std::map<long long, int> rank;
+  for (const json& r : board["rankings"]) {
+    for (const json& e : r["entries"]) rank[e["application"]] = e["rank"];
+  }
+  ASSERT_TRUE(rank.contains(first) && rank.contains(second)) << board.dump();
+  // The same field ranks the higher total first; different fields rank apart.
+  EXPECT_TRUE(rank[first] <= rank[second]);
+  json secretariat_view = json::parse(
+      api("GET",
+          "/api/v1/review/"
+          "board?body=%E6%BC%94%E7%A4%BA%C2%B7%E8%AF%84%E5%AE%A1%E6%9C%BA%E6%9E%84&size=1",
+          m_secretariat)
+          .body);
+  for (const json& r : secretariat_view["rankings"]) {
+    EXPECT_LE(r["shortlist"].size(), 1u);
+  }
+  EXPECT_EQ(api("GET", "/api/v1/review/board?size=0", m_body).status, 400);
+  auto csv = get("/review/board/export?format=csv", as(m_body));
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_TRUE(contains(csv.body, "名次"));
+  auto html = get("/review/board?lang=en", as(m_body));
+  EXPECT_EQ(html.status, 200);
+  EXPECT_TRUE(contains(html.body, "Ranked board"));
+  EXPECT_TRUE(contains(html.body, "id=\"deviations\""));
+
+  // Once scored, a re-run keeps the scored pairs rather than dropping them.
+  EXPECT_EQ(api("POST", "/api/v1/review/assignment", m_body).status, 200);
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/review/board", m_body).body)["submitted"], 2);
+}
+
+TEST_P(ReviewWebTest, BodyAdminInvitesExpertsAndRemindsThoseBehind) {
+  approve_and_assign();
+  auto invited = post("/review/invite", form_encode({{"_csrf", m_body.csrf}}), as(m_body));
+  EXPECT_EQ(invited.status, 200) << invited.body.substr(0, 600);
+  // 15 demo experts, one (expert 1) already has the demo account.
+  EXPECT_TRUE(contains(invited.body, "已发送 14 封专家邀请")) << invited.body.substr(0, 2000);
+  auto reminded = post("/review/remind", form_encode({{"_csrf", m_body.csrf}}), as(m_body));
+  EXPECT_EQ(reminded.status, 200);
+  auto outbox = get("/secretariat/outbox", as(m_secretariat));
+  EXPECT_TRUE(contains(outbox.body, "科创中国初评提醒"));
+  EXPECT_TRUE(contains(outbox.body, "/invite/"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReviewWebTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace kczg::testing
