@@ -128,7 +128,7 @@ http::Response sheet_page(App& app, const Caller& caller, const http::Request& r
   view.set("id", std::to_string(id));
   view.set("number", application_number(ctx->campaign.campaign.year, *application));
   view.set("application_title", application->title);
-  view.set("notice", notice);
+  if (!notice.empty()) view.set("notice", notice);
   std::vector<std::string> messages;
   for (const Error& e : errors) messages.push_back(message(e, caller.lang));
   view.set("errors", string_list(messages));

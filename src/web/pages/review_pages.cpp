@@ -64,7 +64,7 @@ View plan_view(const ReviewPlan& plan, Lang lang, bool editable) {
   View v{View::type::object};
   v.set("state", plan_state_label(plan.state, lang));
   v.set("state_code", std::string(plan_state_name(plan.state)));
-  v.set("return_reason", plan.return_reason);
+  if (!plan.return_reason.empty()) v.set("return_reason", plan.return_reason);
   v.set("criteria", criteria_view(plan.criteria, editable));
   v.set("k", std::to_string(plan.experts_per_application));
   v.set("load", std::to_string(plan.max_load));
@@ -106,7 +106,7 @@ http::Response body_page(App& app, const Caller& caller, const http::Request& re
   if (!ctx) return error_response(false, caller.lang, status_of(ctx.error().code), ctx.error());
   View view = page_view(caller, request, "review_title");
   view.set("body", ctx->body.name);
-  view.set("notice", state.notice);
+  if (!state.notice.empty()) view.set("notice", state.notice);
   std::vector<std::string> messages;
   for (const Error& e : state.errors) messages.push_back(message(e, caller.lang));
   view.set("errors", string_list(messages));

@@ -30,8 +30,9 @@ http::Response review_page(App& app, const Caller& caller, const http::Request& 
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
   View view = page_view(caller, request, "secretariat_review_title");
-  view.set("error", error);
-  view.set("notice", notice);
+  // kainjow shows a section for any string, even an empty one.
+  if (!error.empty()) view.set("error", error);
+  if (!notice.empty()) view.set("notice", notice);
   View bodies{View::type::list};
   for (const ReviewBody& b : stored->campaign.review_bodies) {
     View row{View::type::object};
@@ -68,7 +69,7 @@ http::Response review_page(App& app, const Caller& caller, const http::Request& 
                                                   std::string(aggregation_name(p.aggregation)),
                                               {}, caller.lang)}},
                         caller.lang));
-      row.set("return_reason", p.return_reason);
+      if (!p.return_reason.empty()) row.set("return_reason", p.return_reason);
     }
     bodies.push_back(row);
   }
