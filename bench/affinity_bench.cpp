@@ -357,7 +357,7 @@ int main(int argc, char** argv) {
     }
     if (rng.percent(50)) {  // the body's alias table: short names of applicants
       const OrganisationRef& org = applications[rng.below(applications.size())].applicant;
-      rules.aliases.push_back({{org.name, org.name.substr(0, 6)}, org.uscc});
+      rules.aliases.push_back({0, {org.name, org.name.substr(0, 6)}, org.uscc});
     }
     experts.push_back(std::move(r));
   }

@@ -38,31 +38,6 @@ std::string shortfall_text(const Context& ctx, const review::UnstaffedApplicatio
 // The engine counts in integer units of 1/affinity_scale; people read affinity units.
 constexpr double k_scale = review::AssignmentProblem{}.affinity_scale;
 
-std::string violation_text(const Context& ctx, const review::AssignmentInputs& inputs,
-                           const review::Violation& v) {
-  auto application = [&](int i) {
-    return i >= 0 && std::size_t(i) < inputs.applications.size()
-               ? std::to_string(inputs.applications[std::size_t(i)].application.id)
-               : "?";
-  };
-  auto expert = [&](int j) {
-    return j >= 0 && std::size_t(j) < inputs.experts.size()
-               ? std::to_string(inputs.experts[std::size_t(j)].id)
-               : "?";
-  };
-  std::string sector;
-  if (v.sector >= 0 && std::size_t(v.sector) < k_sectors.size()) {
-    Sector s = k_sectors[std::size_t(v.sector)];
-    sector = ctx.lang == Lang::zh ? sector_name_zh(s) : sector_name_en(s);
-  }
-  return ctx.text("violation." + std::string(review::violation_kind_name(v.kind)),
-                  {{"application", application(v.application)},
-                   {"expert", expert(v.expert)},
-                   {"sector", sector},
-                   {"have", std::to_string(v.have)},
-                   {"limit", std::to_string(v.limit)}});
-}
-
 }  // namespace
 
 int run_assign(const Context& ctx, const std::string& body_name, bool dry_run) {
@@ -129,25 +104,19 @@ int run_reassign(const Context& ctx, const std::string& body_name, long long app
   if (!store) return report(ctx, store.error());
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
-  auto inputs = web::body_inputs(**store, *stored, body_name, true);
-  if (!inputs) return report(ctx, inputs.error());
-  auto current = (*store)->assignments(stored->id, body_name);
-  if (!current) return report(ctx, current.error());
-  auto changed = review::reassign(*inputs, *current, application, expert_from, expert_to);
+  auto changed = web::swap_and_store(**store, *stored, body_name, application, expert_from,
+                                     expert_to, ctx.actor, now());
   if (!changed) return report(ctx, changed.error());
   if (!changed->violations.empty()) {
+    // The texts name applications and experts by id, from the body's inputs.
+    auto inputs = web::body_inputs(**store, *stored, body_name, true);
     for (const review::Violation& v : changed->violations) {
-      *ctx.err << violation_text(ctx, *inputs, v) << "\n";
+      *ctx.err << (inputs ? web::violation_text(*inputs, v, ctx.lang) : "") << "\n";
     }
     *ctx.err << ctx.text("ui.reassign_refused",
                          {{"count", std::to_string(changed->violations.size())}})
              << "\n";
     return k_exit_bad_input;
-  }
-  if (auto saved = (*store)->replace_assignments(stored->id, body_name, changed->assignments,
-                                                 ctx.actor, now());
-      !saved) {
-    return report(ctx, saved.error());
   }
   *ctx.out << ctx.text("ui.reassigned", {{"application", std::to_string(application)},
                                          {"from", std::to_string(expert_from)},

@@ -246,6 +246,25 @@ std::vector<Error> check_declared_conflict(const DeclaredConflict& conflict,
   return errors;
 }
 
+std::vector<Error> check_alias(const OrganisationAlias& alias, const DivisionTable& divisions) {
+  std::vector<Error> errors;
+  std::set<std::string> names;
+  for (const std::string& name : alias.names) {
+    if (!blank(name)) names.insert(name);
+  }
+  if (names.size() + (blank(alias.uscc) ? 0 : 1) < 2) {
+    errors.push_back(make_error(ErrorCode::alias_too_few_names, "field", "names"));
+  }
+  if (!blank(alias.uscc)) {
+    if (auto info = check_uscc(normalize_uscc(alias.uscc), divisions); !info) {
+      Error error = info.error();
+      error.params.emplace_back("field", "uscc");
+      errors.push_back(std::move(error));
+    }
+  }
+  return errors;
+}
+
 std::string_view decline_reason_name(DeclineReason reason) {
   for (const auto& [r, name] : k_decline_names) {
     if (r == reason) return name;

@@ -107,6 +107,21 @@ struct DeclaredConflict {
 std::vector<Error> check_declared_conflict(const DeclaredConflict& conflict,
                                            const DivisionTable& divisions);
 
+// One organisation's other names (简称, English name, former name), and its USCC if known:
+// conflict detection treats any of them as the same organisation. A review body keeps a
+// table of them.
+struct OrganisationAlias {
+  long long id = 0;  // 0 until stored
+  std::vector<std::string> names;
+  std::string uscc;
+
+  bool operator==(const OrganisationAlias&) const = default;
+};
+
+// Every problem: alias_too_few_names when fewer than two distinct names (or one name and
+// a USCC) are given; uscc_* with param "field" = "uscc".
+std::vector<Error> check_alias(const OrganisationAlias& alias, const DivisionTable& divisions);
+
 enum class DeclineReason { conflict_of_interest, outside_expertise, unavailable, other };
 
 std::string_view decline_reason_name(DeclineReason reason);

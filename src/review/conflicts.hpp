@@ -34,6 +34,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/expert.hpp"
+
 namespace kczg::review {
 
 struct OrganisationRef {
@@ -57,13 +59,6 @@ struct ApplicationParties {
   std::vector<std::string> team;           // team members (主要完成人)
   std::vector<std::string> referees;       // referees (推荐专家)
   OrganisationRef unit;                    // the recommending unit (推荐单位)
-};
-
-// One organisation's other names (简称, English name, former name), and its USCC if known:
-// any of them matches any other.
-struct OrganisationAlias {
-  std::vector<std::string> names;
-  std::string uscc;
 };
 
 struct ForbiddenPair {

@@ -134,6 +134,14 @@ const std::vector<Migration>& migrations() {
            "scores TEXT NOT NULL, comment TEXT NOT NULL, state TEXT NOT NULL, "
            "updated_at BIGINT NOT NULL, submitted_at BIGINT)",
        }},
+      {7,
+       {
+           // A review body's alias table (简称, English and former names of one
+           // organisation), which conflict detection reads; names as a JSON array.
+           "CREATE TABLE organisation_aliases ({pk}, "
+           "body_id BIGINT NOT NULL REFERENCES review_bodies(id), names TEXT NOT NULL, "
+           "uscc TEXT NOT NULL, created_at BIGINT NOT NULL)",
+       }},
   };
   return all;
 }

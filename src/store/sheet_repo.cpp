@@ -90,6 +90,16 @@ Result<ExpertSheet> SociStore::save_sheet(const ExpertSheet& sheet, const Actor&
   return write([&](soci::session& sql) -> Result<ExpertSheet> {
     long long assignment = assigned_row(sql, sheet.expert_id, sheet.application_id);
     if (!assignment) return fail(missing(sheet.expert_id, sheet.application_id));
+    // Read in the transaction that writes, so a save racing the deadline cannot slip by.
+    long long ends = 0;
+    soci::indicator ends_ind = soci::i_null;
+    sql << "SELECT p.ends_at FROM phases p JOIN review_bodies b ON b.campaign_id = p.campaign_id "
+           "JOIN experts x ON x.body_id = b.id WHERE x.id = :e AND p.kind = 'preliminary_review'",
+        soci::use(sheet.expert_id), soci::into(ends, ends_ind);
+    if (sql.got_data() && ends_ind == soci::i_ok && to_micros(now) >= ends) {
+      return fail(
+          make_error(ErrorCode::review_closed, "deadline", format_shanghai(from_micros(ends))));
+    }
     std::string before = sheet_state(sql, assignment);
     if (before == sheet_state_name(SheetState::submitted)) {
       return fail(make_error(ErrorCode::sheet_submitted, "expert", std::to_string(sheet.expert_id),

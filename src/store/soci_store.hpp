@@ -131,6 +131,11 @@ class SociStore final : public Store {
                                  Instant now) override;
   Result<std::vector<ExpertSheet>> sheets(long long campaign_id, std::string_view body) override;
   Result<void> decline_assignment(const Decline& decline, const Actor& actor, Instant now) override;
+  Result<long long> add_alias(long long campaign_id, std::string_view body,
+                              const OrganisationAlias& alias, const Actor& actor,
+                              Instant now) override;
+  Result<std::vector<OrganisationAlias>> aliases(long long campaign_id,
+                                                 std::string_view body) override;
 
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,

@@ -261,8 +261,9 @@ class Store {
   virtual Result<std::vector<ReviewAssignment>> expert_assignments(long long expert_id) = 0;
   // Saves an expert's sheet for an application they read: assignment_missing {expert,
   // application} when they do not (or declined it), sheet_submitted once submitted. A
-  // sheet in state submitted submits it. Scores are checked against the plan first
-  // (review::check_sheet); phase and deadline by the caller. Audited with its scores.
+  // sheet in state submitted submits it; review_closed {deadline} from the preliminary
+  // review's end on, checked in the same transaction. Scores are checked against the plan
+  // first (review::check_sheet). Audited with its scores.
   virtual Result<ExpertSheet> save_sheet(const ExpertSheet& sheet, const Actor& actor,
                                          Instant now) = 0;
   // Every sheet of the body's experts, drafts included, by application then expert.
@@ -271,6 +272,12 @@ class Store {
   // assignment_missing as above, sheet_submitted when they already scored it.
   virtual Result<void> decline_assignment(const Decline& decline, const Actor& actor,
                                           Instant now) = 0;
+  // The body's alias table (check_alias first); every assignment run reads it.
+  virtual Result<long long> add_alias(long long campaign_id, std::string_view body,
+                                      const OrganisationAlias& alias, const Actor& actor,
+                                      Instant now) = 0;
+  virtual Result<std::vector<OrganisationAlias>> aliases(long long campaign_id,
+                                                         std::string_view body) = 0;
 };
 
 struct StoreOptions {

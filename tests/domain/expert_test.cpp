@@ -164,6 +164,21 @@ TEST(Expert, DeclaredConflictNamesWhatAndWhy) {
   EXPECT_EQ(check_declared_conflict(nothing, gb2260())[0].code, ErrorCode::conflict_target_missing);
 }
 
+TEST(Expert, AliasGroupNeedsTwoNamesOrANameAndAValidCode) {
+  EXPECT_TRUE(check_alias({0, {"中芯国际", "SMIC"}, ""}, gb2260()).empty());
+  std::string code = "91310000710932515";
+  code += uscc_check_digit(code);
+  EXPECT_TRUE(check_alias({0, {"中芯国际"}, code}, gb2260()).empty());
+  // One name twice, or a blank, is still one name.
+  auto one = check_alias({0, {"中芯国际", "中芯国际", " "}, ""}, gb2260());
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].code, ErrorCode::alias_too_few_names);
+  code.back() = code.back() == '0' ? '1' : '0';
+  auto bad = check_alias({0, {"中芯国际"}, code}, gb2260());
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].param("field"), "uscc");
+}
+
 TEST(Expert, DeclineForOtherReasonsSaysWhy) {
   EXPECT_TRUE(check_decline({1, 42, DeclineReason::unavailable, ""}));
   EXPECT_TRUE(check_decline({1, 42, DeclineReason::other, "出国访问"}));

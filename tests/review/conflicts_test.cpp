@@ -72,7 +72,7 @@ TEST(Conflicts, ShortNamesBelowFourUnitsNeedTheAliasTable) {
   EXPECT_TRUE(conflicts_of(expert("王强", {{"中芯", ""}})).empty());
   EXPECT_TRUE(conflicts_of(expert("王强", {{"SMIC", ""}})).empty());
   ConflictRules rules;
-  rules.aliases = {{{"中芯", "SMIC"}, "91310000710932515R"}};
+  rules.aliases = {{0, {"中芯", "SMIC"}, "91310000710932515R"}};
   for (std::string name : {"中芯", "ＳＭＩＣ", "smic"}) {
     auto r = only_reason(conflicts_of(expert("王强", {{name, ""}}), rules));
     EXPECT_EQ(r.basis, ConflictBasis::alias) << name;

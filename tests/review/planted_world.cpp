@@ -116,7 +116,7 @@ std::size_t World::new_org(Style style) {
       style == Style::plain || style == Style::region_prefix || style == Style::region_bracket;
   if (chinese && m_rng.percent(30)) {
     o.aliases = {o.trade, fresh_latin_trade() + " Group"};
-    rules.aliases.push_back({{full_name(o, 0), o.aliases[0], o.aliases[1]}, ""});
+    rules.aliases.push_back({0, {full_name(o, 0), o.aliases[0], o.aliases[1]}, ""});
   }
   m_orgs.push_back(std::move(o));
   return m_orgs.size() - 1;

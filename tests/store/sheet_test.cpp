@@ -159,6 +159,35 @@ TEST_P(SheetStore, AccountsLeadToTheirBodyAndPoolEntry) {
   EXPECT_EQ(m_store->account_by_login("b@example.org")->review_body_id, 0);
 }
 
+TEST_P(SheetStore, NoSheetIsSavedFromTheReviewDeadlineOn) {
+  auto stored = m_store->campaign_by_id(m_campaign);
+  ASSERT_TRUE(stored);
+  const Phase* review = find_phase(stored->campaign, PhaseKind::preliminary_review);
+  ASSERT_TRUE(review && review->starts_at);
+  Instant deadline = *review->starts_at + std::chrono::hours(24 * 20);
+  ASSERT_TRUE(m_store->set_phase_dates(m_campaign, PhaseKind::preliminary_review, review->starts_at,
+                                       deadline, m_secretariat, in_collection()));
+  Instant last = deadline - std::chrono::microseconds(1);
+  ASSERT_TRUE(m_store->save_sheet(sheet(m_experts[0], SheetState::draft), m_expert, last));
+  auto late = m_store->save_sheet(sheet(m_experts[0], SheetState::submitted), m_expert, deadline);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::review_closed);
+  EXPECT_FALSE(late.error().param("deadline").empty());
+  EXPECT_EQ(m_store->sheets(m_campaign, k_body)->front().state, SheetState::draft);
+}
+
+TEST_P(SheetStore, AliasTableIsKeptPerBody) {
+  OrganisationAlias alias{0, {"中芯国际集成电路制造有限公司", "中芯国际", "SMIC"}, ""};
+  auto id = m_store->add_alias(m_campaign, k_body, alias, m_body, in_collection());
+  ASSERT_TRUE(id);
+  auto kept = *m_store->aliases(m_campaign, k_body);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].id, *id);
+  EXPECT_EQ(kept[0].names, alias.names);
+  EXPECT_EQ(m_store->add_alias(m_campaign, "无此机构", alias, m_body, in_collection()).error().code,
+            ErrorCode::review_body_unknown);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SheetStore, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -6,9 +6,9 @@ namespace kczg::testing {
 namespace {
 
 TEST_P(StoreTest, MigrateIsIdempotent) {
-  EXPECT_EQ(m_store->migrate(), 6);
-  EXPECT_EQ(m_store->migrate(), 6);
-  EXPECT_EQ(open_another()->migrate(), 6);
+  EXPECT_EQ(m_store->migrate(), 7);
+  EXPECT_EQ(m_store->migrate(), 7);
+  EXPECT_EQ(open_another()->migrate(), 7);
 }
 
 TEST_P(StoreTest, CampaignRoundTripsWhole) {

@@ -207,6 +207,114 @@ TEST_P(ReviewWebTest, BodyAdminInvitesExpertsAndRemindsThoseBehind) {
   EXPECT_TRUE(contains(outbox.body, "/invite/"));
 }
 
+TEST_P(ReviewWebTest, BodyAdminKeepsPoolAliasesAndPairsAndExpertsDeclareTies) {
+  // The pool from an uploaded CSV: a bad row refuses the whole file, a good one adds.
+  auto upload = [&](const std::string& csv) {
+    std::string b = "----kczgboundary";
+    std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +
+                       m_body.csrf + "\r\n--" + b +
+                       "\r\nContent-Disposition: form-data; name=\"file\"; "
+                       "filename=\"experts.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                       csv + "\r\n--" + b + "--\r\n";
+    Fields headers = as(m_body);
+    headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + b);
+    return request("POST", "/review/experts", headers, body);
+  };
+  std::string header = "姓名,工作单位,所在地区,界别,专业关键词,电子邮箱\n";
+  auto bad = upload(header + "新专家甲,某某大学,110108,学术界,芯片,new1@example.org\n" +
+                    "新专家乙,某某公司,110108,媒体界,芯片,new2@example.org\n");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "第 3 行")) << bad.body.substr(0, 3000);
+  auto good = upload(header + "新专家甲,某某大学,110108,学术界,芯片,new1@example.org\n");
+  EXPECT_EQ(good.status, 200) << good.body.substr(0, 3000);
+  EXPECT_TRUE(contains(good.body, "已导入 1 位专家"));
+  EXPECT_TRUE(contains(good.body, "新专家甲"));
+
+  // Aliases: one name alone is refused; a group is kept and listed.
+  auto alone = post("/review/aliases", form_encode({{"_csrf", m_body.csrf}, {"names", "中芯国际"}}),
+                    as(m_body));
+  EXPECT_EQ(alone.status, 400);
+  auto group = post(
+      "/review/aliases",
+      form_encode({{"_csrf", m_body.csrf}, {"names", "中芯国际集成电路制造有限公司、中芯国际"}}),
+      as(m_body));
+  EXPECT_EQ(group.status, 200);
+  EXPECT_TRUE(contains(group.body, "中芯国际集成电路制造有限公司 = 中芯国际"));
+
+  // The assignment page explains each pair; a swap onto the planted conflict is refused,
+  // a rule-abiding one is stored.
+  json mine = approve_and_assign();
+  auto page = get("/review/assignments", as(m_body));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "id=\"pairs\""));
+  // Who reads what, from the page's rows (data-application, data-expert).
+  std::map<long long, std::set<long long>> readers;
+  for (auto at = page.body.find("data-application=\""); at != std::string::npos;
+       at = page.body.find("data-application=\"", at + 1)) {
+    long long a = std::atoll(page.body.c_str() + at + 18);
+    auto e = page.body.find("data-expert=\"", at);
+    readers[a].insert(std::atoll(page.body.c_str() + e + 13));
+  }
+  ASSERT_TRUE(readers.contains(1)) << "application 1 is not assigned";
+  auto swap = [&](long long a, long long from, long long to) {
+    return post("/review/assignments/swap",
+                form_encode({{"_csrf", m_body.csrf},
+                             {"application", std::to_string(a)},
+                             {"from", std::to_string(from)},
+                             {"to", std::to_string(to)}}),
+                as(m_body));
+  };
+  // Expert 15 works for application 1's applicant: never its reader.
+  auto conflicted = swap(1, *readers[1].begin(), 15);
+  EXPECT_EQ(conflicted.status, 409);
+  EXPECT_TRUE(contains(conflicted.body, "专家 15 与申报 1 存在利益冲突"))
+      << conflicted.body.substr(0, 3000);
+  // Expert 1 (academia) makes way for another academic not yet reading it.
+  long long application = mine[0]["application"];
+  long long to = 0;
+  for (long long academic : {3, 5, 7, 9, 11, 16}) {
+    if (!readers[application].contains(academic)) {
+      to = academic;
+      break;
+    }
+  }
+  ASSERT_NE(to, 0);
+  auto swapped = swap(application, 1, to);
+  EXPECT_EQ(swapped.status, 200) << swapped.body.substr(0, 3000);
+  EXPECT_TRUE(contains(swapped.body, "已换为专家 " + std::to_string(to)));
+  json after = json::parse(api("GET", "/api/v1/expert/assignments", m_expert).body);
+  for (const json& a : after) EXPECT_NE(a["application"], application);
+  auto rule = post("/review/pair-rules",
+                   form_encode({{"_csrf", m_body.csrf},
+                                {"application", std::to_string(application)},
+                                {"expert", "4"},
+                                {"rule", "forbid"},
+                                {"reason", "同门关系"}}),
+                   as(m_body));
+  EXPECT_EQ(rule.status, 200) << rule.body.substr(0, 2000);
+  EXPECT_TRUE(contains(rule.body, "同门关系"));
+  auto unreasoned = post("/review/pair-rules",
+                         form_encode({{"_csrf", m_body.csrf},
+                                      {"application", std::to_string(application)},
+                                      {"expert", "2"},
+                                      {"rule", "force"}}),
+                         as(m_body));
+  EXPECT_EQ(unreasoned.status, 400);
+
+  // The expert declares an organisation; a declaration without a reason is refused.
+  auto undeclared =
+      post("/expert/conflicts",
+           form_encode({{"_csrf", m_expert.csrf}, {"organisation", "某某大学"}}), as(m_expert));
+  EXPECT_EQ(undeclared.status, 400);
+  auto declared = post("/expert/conflicts",
+                       form_encode({{"_csrf", m_expert.csrf},
+                                    {"organisation", "演示理工大学附属企业"},
+                                    {"reason", "曾任职"}}),
+                       as(m_expert));
+  EXPECT_EQ(declared.status, 200);
+  EXPECT_TRUE(contains(get("/expert", as(m_expert)).body, "演示理工大学附属企业"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewWebTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "domain/division.hpp"
 #include "i18n/labels.hpp"
 #include "web/applications/operations.hpp"
 #include "web/pages/forms.hpp"
@@ -73,7 +74,9 @@ void set_deadline(View& view, const Campaign& campaign, Instant now) {
   }
 }
 
-http::Response assignments_page(App& app, const Caller& caller, http::Request& request) {
+http::Response assignments_page(App& app, const Caller& caller, const http::Request& request,
+                                const std::vector<Error>& errors, const std::string& notice,
+                                int status) {
   auto ctx = load_context(app, caller);
   if (!ctx) return error_response(false, caller.lang, status_of(ctx.error().code), ctx.error());
   View view = page_view(caller, request, "expert_title");
@@ -103,7 +106,26 @@ http::Response assignments_page(App& app, const Caller& caller, http::Request& r
            translate("page.expert_progress",
                      {{"done", std::to_string(done)}, {"total", std::to_string(done + open)}},
                      caller.lang));
-  http::Response response = render_page("expert_assignments", std::move(view));
+  View declared{View::type::list};
+  for (const DeclaredConflict& d : app.store()
+                                       .declared_conflicts(ctx->campaign.id, ctx->expert.body.name)
+                                       .value_or(std::vector<DeclaredConflict>{})) {
+    if (d.expert_id != ctx->expert.expert.id) continue;
+    View row{View::type::object};
+    row.set("organisation",
+            d.organisation.empty() ? std::to_string(d.application_id) : d.organisation);
+    row.set("uscc", d.organisation_uscc);
+    row.set("reason", d.reason);
+    declared.push_back(row);
+  }
+  view.set("declared", declared);
+  view.set("has_declared", !declared.is_empty_list());
+  if (!notice.empty()) view.set("notice", notice);
+  std::vector<std::string> messages;
+  for (const Error& e : errors) messages.push_back(message(e, caller.lang));
+  view.set("errors", string_list(messages));
+  view.set("has_errors", !errors.empty());
+  http::Response response = render_page("expert_assignments", std::move(view), status);
   response.set_header("Cache-Control", "private, no-store");
   return response;
 }
@@ -239,11 +261,32 @@ http::Response decline(App& app, const Caller& caller, http::Request& request) {
   return http::redirect("/expert");
 }
 
+// An organisation the expert has ties with (former employer, a recent collaborator): no
+// application of it, its holders or its recommending unit is assigned to them again.
+http::Response declare(App& app, const Caller& caller, http::Request& request) {
+  auto ctx = load_context(app, caller);
+  if (!ctx) return error_response(false, caller.lang, status_of(ctx.error().code), ctx.error());
+  auto form = form_fields(request);
+  DeclaredConflict d{ctx->expert.expert.id, 0, form["organisation"], form["uscc"], form["reason"]};
+  if (auto problems = check_declared_conflict(d, gb2260()); !problems.empty()) {
+    return assignments_page(app, caller, request, problems, "", 400);
+  }
+  if (auto done = app.store().declare_conflict(d, actor_of(caller), app.now()); !done) {
+    return assignments_page(app, caller, request, {done.error()}, "", status_of(done.error().code));
+  }
+  return assignments_page(app, caller, request, {},
+                          translate("page.conflict_declared", {}, caller.lang), 200);
+}
+
 }  // namespace
 
 std::vector<RouteSpec> expert_routes() {
   std::vector<RouteSpec> routes;
-  routes.push_back({Method::get, "/expert", k_expert, false, 0, assignments_page});
+  routes.push_back({Method::get, "/expert", k_expert, false, 0,
+                    [](App& app, const Caller& caller, http::Request& request) {
+                      return assignments_page(app, caller, request, {}, "", 200);
+                    }});
+  routes.push_back({Method::post, "/expert/conflicts", k_expert, false, 0, declare});
   routes.push_back({Method::get, "/expert/applications/{id}", k_expert, false, 0,
                     [](App& app, const Caller& caller, http::Request& request) {
                       return sheet_page(app, caller, request, application_of(request), nullptr, {},

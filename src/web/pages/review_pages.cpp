@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "domain/division.hpp"
 #include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/pages/invitation.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
+#include "web/review/expert_import.hpp"
 #include "web/review/review_service.hpp"
 
 namespace kczg::web {
@@ -160,6 +162,18 @@ http::Response body_page(App& app, const Caller& caller, const http::Request& re
   if (auto deadline = review_deadline(ctx->campaign.campaign)) {
     view.set("deadline", format_shanghai(*deadline));
   }
+  View aliases{View::type::list};
+  for (const OrganisationAlias& a : app.store()
+                                        .aliases(ctx->campaign.id, ctx->body.name)
+                                        .value_or(std::vector<OrganisationAlias>{})) {
+    std::string names;
+    for (const std::string& n : a.names) names += (names.empty() ? "" : " = ") + n;
+    View row{View::type::object};
+    row.set("names", names);
+    row.set("uscc", a.uscc);
+    aliases.push_back(row);
+  }
+  view.set("aliases", aliases);
   http::Response response = render_page("review_body", std::move(view), state.status);
   response.set_header("Cache-Control", "private, no-store");
   return response;
@@ -340,6 +354,83 @@ http::Response remind_experts(App& app, const Caller& caller, http::Request& req
        200});
 }
 
+// One alias group from the form: names separated by 、 ， ； , ; or new lines.
+OrganisationAlias alias_from_form(const std::map<std::string, std::string>& form) {
+  OrganisationAlias alias;
+  auto it = form.find("names");
+  std::string text = it == form.end() ? "" : it->second;
+  for (std::string_view sep : {"、", "，", "；", ";", "\n", "\r"}) {
+    for (auto at = text.find(sep); at != std::string::npos; at = text.find(sep)) {
+      text.replace(at, sep.size(), ",");
+    }
+  }
+  for (std::size_t from = 0, at; from <= text.size(); from = at + 1) {
+    at = std::min(text.find(',', from), text.size());
+    std::string name = text.substr(from, at - from);
+    auto first = name.find_first_not_of(' ');
+    if (first == std::string::npos) continue;
+    name = name.substr(first, name.find_last_not_of(' ') - first + 1);
+    if (std::ranges::find(alias.names, name) == alias.names.end()) alias.names.push_back(name);
+  }
+  if (auto u = form.find("uscc"); u != form.end()) alias.uscc = u->second;
+  return alias;
+}
+
+http::Response add_alias(App& app, const Caller& caller, http::Request& request) {
+  auto ctx = load_body(app, caller);
+  if (!ctx) return error_response(false, caller.lang, status_of(ctx.error().code), ctx.error());
+  OrganisationAlias alias = alias_from_form(form_fields(request));
+  if (auto problems = check_alias(alias, gb2260()); !problems.empty()) {
+    return body_page(app, caller, request, {std::nullopt, problems, "", {}, 400});
+  }
+  if (auto added = app.store().add_alias(ctx->campaign.id, ctx->body.name, alias, actor_of(caller),
+                                         app.now());
+      !added) {
+    return body_page(app, caller, request,
+                     {std::nullopt, {added.error()}, "", {}, status_of(added.error().code)});
+  }
+  return body_page(app, caller, request,
+                   {std::nullopt, {}, translate("page.alias_added", {}, caller.lang), {}, 200});
+}
+
+// The expert pool from an uploaded CSV or XLSX (told apart by content), refused whole with
+// every bad row when anything is wrong.
+http::Response upload_experts(App& app, const Caller& caller, http::Request& request) {
+  auto ctx = load_body(app, caller);
+  if (!ctx) return error_response(false, caller.lang, status_of(ctx.error().code), ctx.error());
+  auto parts = multipart_fields(request);
+  if (!parts) return body_page(app, caller, request, {std::nullopt, {parts.error()}, "", {}, 400});
+  const UploadedPart& file = (*parts)["file"];
+  auto table = std::string_view(file.data).starts_with("PK\x03\x04")
+                   ? tabular::parse_xlsx(file.data, file.filename)
+                   : tabular::parse_csv(file.data, file.filename);
+  if (!table) return body_page(app, caller, request, {std::nullopt, {table.error()}, "", {}, 400});
+  auto experts = experts_from_table(app.store(), ctx->campaign.id, ctx->body.name, *table);
+  if (!experts) {
+    std::vector<Error> rows = experts.error();
+    for (Error& e : rows) {
+      if (e.param("row").empty()) continue;
+      // Which row and column, in the person's language, before what is wrong there.
+      e = make_error(ErrorCode::import_row_problem, "row", std::string(e.param("row")), "column",
+                     std::string(e.param("column")), "message", message(e, caller.lang));
+    }
+    return body_page(app, caller, request, {std::nullopt, rows, "", {}, 400});
+  }
+  auto ids = app.store().add_experts(ctx->campaign.id, ctx->body.name, *experts, actor_of(caller),
+                                     app.now());
+  if (!ids) {
+    return body_page(app, caller, request,
+                     {std::nullopt, {ids.error()}, "", {}, status_of(ids.error().code)});
+  }
+  return body_page(
+      app, caller, request,
+      {std::nullopt,
+       {},
+       translate("page.experts_imported", {{"count", std::to_string(ids->size())}}, caller.lang),
+       {},
+       200});
+}
+
 }  // namespace
 
 std::vector<RouteSpec> review_routes() {
@@ -352,6 +443,10 @@ std::vector<RouteSpec> review_routes() {
   routes.push_back({Method::post, "/review/assign", k_body_admin, false, 0, run_assignment});
   routes.push_back({Method::post, "/review/invite", k_body_admin, false, 0, invite_experts});
   routes.push_back({Method::post, "/review/remind", k_body_admin, false, 0, remind_experts});
+  routes.push_back({Method::post, "/review/aliases", k_body_admin, false, 0, add_alias});
+  // A pool of a few thousand experts with long profiles fits in 8 MB.
+  routes.push_back(
+      {Method::post, "/review/experts", k_body_admin, false, 8 * 1024 * 1024, upload_experts});
   return routes;
 }
 

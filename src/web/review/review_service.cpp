@@ -76,6 +76,9 @@ Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign&
   auto rules = store.pair_rules(stored.id, body_name);
   if (!rules) return fail(rules.error());
   inputs.rules = std::move(*rules);
+  auto aliases = store.aliases(stored.id, body_name);
+  if (!aliases) return fail(aliases.error());
+  inputs.aliases = std::move(*aliases);
   auto assigned = store.assignments(stored.id, body_name);
   if (!assigned) return fail(assigned.error());
   for (const ReviewAssignment& a : *assigned) {
@@ -96,6 +99,51 @@ Result<review::AssignmentRun> assign_and_store(Store& store, const StoredCampaig
     return fail(saved.error());
   }
   return run;
+}
+
+Result<review::Reassignment> swap_and_store(Store& store, const StoredCampaign& stored,
+                                            const std::string& body, long long application,
+                                            long long from, long long to, const Actor& actor,
+                                            Instant now) {
+  auto inputs = body_inputs(store, stored, body, true);
+  if (!inputs) return fail(inputs.error());
+  auto current = store.assignments(stored.id, body);
+  if (!current) return fail(current.error());
+  auto changed = review::reassign(*inputs, *current, application, from, to);
+  if (!changed) return fail(changed.error());
+  if (changed->violations.empty()) {
+    if (auto saved = store.replace_assignments(stored.id, body, changed->assignments, actor, now);
+        !saved) {
+      return fail(saved.error());
+    }
+  }
+  return changed;
+}
+
+std::string violation_text(const review::AssignmentInputs& inputs, const review::Violation& v,
+                           Lang lang) {
+  auto application = [&](int i) {
+    return i >= 0 && std::size_t(i) < inputs.applications.size()
+               ? std::to_string(inputs.applications[std::size_t(i)].application.id)
+               : "?";
+  };
+  auto expert = [&](int j) {
+    return j >= 0 && std::size_t(j) < inputs.experts.size()
+               ? std::to_string(inputs.experts[std::size_t(j)].id)
+               : "?";
+  };
+  std::string sector;
+  if (v.sector >= 0 && std::size_t(v.sector) < k_sectors.size()) {
+    Sector s = k_sectors[std::size_t(v.sector)];
+    sector = lang == Lang::zh ? sector_name_zh(s) : sector_name_en(s);
+  }
+  return translate("violation." + std::string(review::violation_kind_name(v.kind)),
+                   {{"application", application(v.application)},
+                    {"expert", expert(v.expert)},
+                    {"sector", sector},
+                    {"have", std::to_string(v.have)},
+                    {"limit", std::to_string(v.limit)}},
+                   lang);
 }
 
 std::optional<Instant> review_deadline(const Campaign& campaign) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/catalog.hpp"
 #include "review/review_run.hpp"
 #include "review/scoring.hpp"
 #include "store/store.hpp"
@@ -30,6 +31,18 @@ Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign&
 Result<review::AssignmentRun> assign_and_store(Store& store, const StoredCampaign& stored,
                                                const std::string& body, const Actor& actor,
                                                Instant now);
+
+// A manual swap (换人) after optimising: `from` no longer reads `application`, `to` does.
+// Stored only when it breaks no rule; otherwise the violations come back and nothing
+// changes. Errors those of review::reassign and Store::replace_assignments.
+Result<review::Reassignment> swap_and_store(Store& store, const StoredCampaign& stored,
+                                            const std::string& body, long long application,
+                                            long long from, long long to, const Actor& actor,
+                                            Instant now);
+
+// A broken rule as people read it, naming applications and experts by their ids.
+std::string violation_text(const review::AssignmentInputs& inputs, const review::Violation& v,
+                           Lang lang);
 
 // The preliminary review deadline as people read it, when the campaign states one.
 std::optional<Instant> review_deadline(const Campaign& campaign);
