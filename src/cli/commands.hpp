@@ -47,11 +47,17 @@ int run_review_action(const Context& context, const std::string& body, PlanActio
 int run_review_show(const Context& context, const std::string& body);
 // The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
 // its draft plan; nothing new when the campaign already has it.
+// The demo's earlier lists, generated, with two planted repeats of demo applications;
+// nothing when some are stored already.
+Result<void> load_demo_listed(Store& store, Instant now);
 struct DemoReview {
   long long body_id = 0;    // the demo body, which review@demo.kczg.cn administers
   long long expert_id = 0;  // the pool entry expert@demo.kczg.cn reads as
 };
 Result<DemoReview> load_demo_review(Store& store, const StoredCampaign& stored, Instant now);
+// Earlier years' lists: columns year, list, name, holder, holder_uscc, summary (or 入选年份,
+// 榜单, 名称, 完成单位, 统一社会信用代码, 简介); refused whole with every bad row.
+int run_import_listed(const Context& context, const std::filesystem::path& file);
 int run_import_experts(const Context& context, const std::filesystem::path& file,
                        const std::string& body);
 

@@ -191,6 +191,7 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     }
     by_state = s.count_by_state(stored->id);
   }
+  if (auto listed = load_demo_listed(s, now); !listed) return report(ctx, listed.error());
   auto review = load_demo_review(s, *stored, now);
   if (!review) return report(ctx, review.error());
   auto summaries = s.application_summaries(stored->id);

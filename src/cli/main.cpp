@@ -85,6 +85,10 @@ int main(int argc, char** argv) {
   experts->add_option("FILE", file)->required();
   experts->add_option("--body", body, "the review body's name")->required();
   experts->callback([&] { rc = cli::run_import_experts(ctx, file, body); });
+  auto* listed = import->add_subcommand(
+      "listed", "import earlier years' published lists for the formal check (CSV, XLSX)");
+  listed->add_option("FILE", file)->required();
+  listed->callback([&] { rc = cli::run_import_listed(ctx, file); });
 
   bool dry_run = false;
   auto* assign = app.add_subcommand("assign", "assign experts to a review body's applications");

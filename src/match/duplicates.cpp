@@ -107,7 +107,24 @@ std::vector<uint32_t> rarest(const std::vector<uint64_t>& grams,
   return buckets;
 }
 
+// What applicants add to or drop from a name between years without changing the item.
+constexpr std::u32string_view k_form_words[] = {U"关键技术", U"技术",         U"制备工艺", U"工艺",
+                                                U"系统",     U"平台",         U"方法",     U"装备",
+                                                U"及其应用", U"研发及产业化", U"及产业化", U"项目"};
+
 }  // namespace
+
+bool same_name(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  if (a.size() < b.size()) std::swap(a, b);
+  if (b.size() < 4 || !a.starts_with(b)) return false;
+  std::u32string_view rest = a.substr(b.size());
+  for (std::u32string_view form : k_form_words) {
+    if (rest == form) return true;
+  }
+  return false;
+}
 
 std::string_view duplicate_kind_name(DuplicateKind kind) {
   switch (kind) {
@@ -228,16 +245,16 @@ std::vector<DuplicateHit> DuplicateIndex::find(const ListedItem& probe, std::siz
     hit.entry = i;
     hit.text_similarity =
         weighted_containment(grams, trigrams(entry_text), m_frequency, double(m_entries.size()));
-    double name_similarity = trigram_similarity(name, entry_name);
     bool same_holder = !uscc.empty() && uscc == uscc_key(entry.holder_uscc);
     if (same_holder &&
         (probe.holder_is_item || entry.holder_is_item || hit.text_similarity >= k_uscc_text)) {
       hit.kind = DuplicateKind::uscc;
       hit.score = 1;
-    } else if (!name.empty() && (name == entry_name || name_similarity >= k_name_similar)) {
+    } else if (same_name(name, entry_name)) {
       hit.kind = DuplicateKind::name;
-      hit.score = name == entry_name ? 1 : name_similarity;
-    } else if (hit.text_similarity >= k_text_similar) {
+      hit.score = name == entry_name ? 1 : 0.9;
+    } else if (hit.text_similarity >= k_text_similar && text.size() >= k_min_text &&
+               entry_text.size() >= k_min_text) {
       hit.kind = DuplicateKind::text;
       hit.score = hit.text_similarity;
     } else {

@@ -6,8 +6,12 @@
 //         enterprise, an organisation) that alone is a repeat; for technologies a holder
 //         has many, so it counts only with some text in common (k_uscc_text).
 //   name  the item's name equal once compared (normalise.hpp: 繁/简, width, case,
-//         punctuation), or its character-trigram similarity at least k_name_similar.
-//   text  name + summary with weighted similarity at least k_text_similar: rewording.
+//         punctuation), or equal but for a generic form word at its end (技术, 关键技术,
+//         制备工艺, 平台 …: 可回收测序平台 ~ 可回收测序平台技术). Names that differ anywhere
+//         else are different items however alike they look (候选1, 候选2).
+//   text  name + summary with weighted similarity at least k_text_similar: rewording;
+//         only for texts of k_min_text characters or more, since a few words alone do not
+//         tell rewording from a sibling item.
 // Names compare by the Jaccard index of character-trigram sets of the comparable text;
 // name + summary by the same index weighted by rarity (log N/df over the entries), so
 // that the boilerplate all summaries share weighs little and technical terms much.
@@ -27,7 +31,7 @@
 
 namespace kczg::match {
 
-inline constexpr double k_name_similar = 0.8;
+inline constexpr std::size_t k_min_text = 30;
 inline constexpr double k_text_similar = 0.6;
 inline constexpr double k_uscc_text = 0.45;
 
@@ -55,6 +59,10 @@ struct DuplicateHit {
   double text_similarity = 0;         // name + summary (weighted), whatever the kind
   std::vector<std::string> passages;  // shared runs of 4+ characters, longest first, ≤ 5
 };
+
+// Whether two comparable names name the same item: equal, or equal but for a generic
+// form word ending the longer one, with at least 4 characters left.
+bool same_name(std::u32string_view a, std::u32string_view b);
 
 // Similarity of two texts: Jaccard of their comparable trigram sets; 0 when either has
 // fewer than 3 characters (and then 1 only if both are equal and non-empty).

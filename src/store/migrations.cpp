@@ -142,6 +142,13 @@ const std::vector<Migration>& migrations() {
            "body_id BIGINT NOT NULL REFERENCES review_bodies(id), names TEXT NOT NULL, "
            "uscc TEXT NOT NULL, created_at BIGINT NOT NULL)",
        }},
+      {8,
+       {
+           // Earlier years' published lists, which the formal check compares with.
+           "CREATE TABLE listed_entries ({pk}, year INTEGER NOT NULL, list_code TEXT NOT NULL, "
+           "name TEXT NOT NULL, holder TEXT NOT NULL, holder_uscc TEXT NOT NULL, "
+           "summary TEXT NOT NULL, created_at BIGINT NOT NULL)",
+       }},
   };
   return all;
 }

@@ -136,6 +136,9 @@ class SociStore final : public Store {
                               Instant now) override;
   Result<std::vector<OrganisationAlias>> aliases(long long campaign_id,
                                                  std::string_view body) override;
+  Result<int> add_listed_entries(const std::vector<ListedEntry>& entries, const Actor& actor,
+                                 Instant now) override;
+  Result<std::vector<ListedEntry>> listed_entries() override;
 
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,

@@ -19,6 +19,7 @@
 #include "domain/application.hpp"
 #include "domain/campaign.hpp"
 #include "domain/expert.hpp"
+#include "domain/listed_entry.hpp"
 #include "domain/review_assignment.hpp"
 #include "domain/review_plan.hpp"
 #include "domain/unit.hpp"
@@ -278,6 +279,12 @@ class Store {
                                       Instant now) = 0;
   virtual Result<std::vector<OrganisationAlias>> aliases(long long campaign_id,
                                                          std::string_view body) = 0;
+
+  // Earlier years' published lists: a batch is stored whole (check_listed_rows first) and
+  // audited as one row. Returns how many were added.
+  virtual Result<int> add_listed_entries(const std::vector<ListedEntry>& entries,
+                                         const Actor& actor, Instant now) = 0;
+  virtual Result<std::vector<ListedEntry>> listed_entries() = 0;
 };
 
 struct StoreOptions {

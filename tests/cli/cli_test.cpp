@@ -239,6 +239,22 @@ class CliReviewTest : public CliTest {
 
 constexpr const char* k_body_2022 = "中国科协信息科技学会联合体";
 
+TEST_F(CliReviewTest, EarlierListsAreImportedWholeOrNotAtAll) {
+  ASSERT_EQ(run("campaign create --preset 2023").status, 0);
+  std::string header = "入选年份,榜单,名称,完成单位,统一社会信用代码,简介\n";
+  write("bad.csv", header + "2022,pioneer_tech,存算一体芯片,某某公司,,简介\n" +
+                       "2023,pioneer_tech,某技术,某某公司,,\n");
+  Outcome refused = run("import listed bad.csv");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("第 3 行"), std::string::npos) << refused.err;
+  write("good.csv", header + "2022,pioneer_tech,存算一体芯片,某某公司,,简介\n");
+  Outcome imported = run("import listed good.csv");
+  EXPECT_EQ(imported.status, 0) << imported.err;
+  EXPECT_NE(imported.out.find("已导入 1 条往年入选名单"), std::string::npos) << imported.out;
+  write("headless.csv", "名称\n某技术\n");
+  EXPECT_NE(run("--lang en import listed headless.csv").err.find("year"), std::string::npos);
+}
+
 TEST_F(CliReviewTest, ABadExpertsFileIsRefusedWholeAndAGoodOneOnce) {
   ASSERT_EQ(run("campaign create --preset 2022").status, 0);
   std::string bad_uscc = uscc("91110000D00000008");

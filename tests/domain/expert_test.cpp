@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/listed_entry.hpp"
 #include "domain/uscc.hpp"
 #include "i18n/catalog.hpp"
 
@@ -177,6 +178,24 @@ TEST(Expert, AliasGroupNeedsTwoNamesOrANameAndAValidCode) {
   auto bad = check_alias({0, {"中芯国际"}, code}, gb2260());
   ASSERT_EQ(bad.size(), 1u);
   EXPECT_EQ(bad[0].param("field"), "uscc");
+}
+
+TEST(ListedEntry, RowsAreCheckedWholeWithEveryProblemNamed) {
+  EXPECT_EQ(listed_column_for_header("入选年份")->name, "year");
+  EXPECT_EQ(listed_column_for_header(" holder_uscc ")->name, "holder_uscc");
+  EXPECT_EQ(listed_column_for_header("备注"), nullptr);
+  ListedRow good{2, {{"year", "2022"}, {"list", "pioneer_tech"}, {"name", "存算一体芯片"}}};
+  auto fine = check_listed_rows({good}, 2022);
+  ASSERT_TRUE(fine);
+  EXPECT_EQ((*fine)[0].year, 2022);
+  ListedRow future{3, {{"year", "2023"}, {"list", "pioneer_tech"}, {"name", "某技术"}}};
+  ListedRow empty{4, {{"year", "二〇二一"}, {"list", ""}, {"name", "某技术"}}};
+  auto refused = check_listed_rows({good, future, empty}, 2022);
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().size(), 3u);
+  EXPECT_EQ(refused.error()[0].param("row"), "3");  // 2023 is not an earlier year
+  EXPECT_EQ(refused.error()[1].code, ErrorCode::import_cell_empty);
+  EXPECT_EQ(refused.error()[2].param("detail"), "二〇二一");
 }
 
 TEST(Expert, DeclineForOtherReasonsSaysWhy) {

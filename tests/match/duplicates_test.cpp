@@ -42,6 +42,22 @@ TEST(Similarity, TrigramJaccardOnComparableText) {
   EXPECT_EQ(passages[0], "存算一体芯片能效提");  // 能效提 is in both
 }
 
+TEST(Duplicates, NamesAreTheSameOnlyButForAFormWord) {
+  EXPECT_TRUE(same_name(U"可回收单细胞测序平台", U"可回收单细胞测序平台技术"));
+  EXPECT_TRUE(same_name(U"碳化硅衬底关键技术", U"碳化硅衬底"));
+  EXPECT_FALSE(same_name(U"新锐企业候选1", U"新锐企业候选2"));
+  EXPECT_FALSE(same_name(U"碳化硅衬底", U"碳化硅衬底设备"));  // another item
+  EXPECT_FALSE(same_name(U"芯片", U"芯片技术"));              // too little left to tell
+  EXPECT_FALSE(same_name(U"", U""));
+}
+
+TEST(Duplicates, ShortTextsAreComparedByNameOnly) {
+  std::vector<ListedItem> campaign{item(1, "大尺寸五轴联动加工中心", "甲", "", ""),
+                                   item(2, "自适应五轴联动加工中心", "乙", "", "")};
+  DuplicateIndex index(campaign);
+  EXPECT_TRUE(index.find(campaign[0], 0).empty());
+}
+
 TEST(Duplicates, EachKindOfEvidenceIsFoundAndNamed) {
   std::vector<ListedItem> prior{
       item(1, "高精度存算一体芯片关键技术", "杭州甲科技有限公司", "913301067123456789",

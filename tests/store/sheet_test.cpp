@@ -188,6 +188,21 @@ TEST_P(SheetStore, AliasTableIsKeptPerBody) {
             ErrorCode::review_body_unknown);
 }
 
+TEST_P(SheetStore, EarlierListsAreStoredAsABatch) {
+  std::vector<ListedEntry> entries{
+      {0, 2022, "pioneer_tech", "存算一体芯片", "某某公司", "", "简介"},
+      {0, 2021, "emerging_enterprise", "某某科技", "", test_uscc(7), ""}};
+  auto added = m_store->add_listed_entries(entries, m_secretariat, in_collection());
+  ASSERT_TRUE(added);
+  EXPECT_EQ(*added, 2);
+  auto stored = *m_store->listed_entries();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_GT(stored[0].id, 0);
+  stored[0].id = stored[1].id = 0;
+  EXPECT_EQ(stored, entries);
+  EXPECT_EQ(audit_rows("listed.import"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SheetStore, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

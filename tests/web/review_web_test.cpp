@@ -315,6 +315,20 @@ TEST_P(ReviewWebTest, BodyAdminKeepsPoolAliasesAndPairsAndExpertsDeclareTies) {
   EXPECT_TRUE(contains(get("/expert", as(m_expert)).body, "演示理工大学附属企业"));
 }
 
+// The formal check's duplicates page on the demo: its earlier lists plant one of its
+// names in traditional characters (晶片 for 芯片) and another with 技术 added.
+TEST_P(ReviewWebTest, FormalCheckShowsRepeatsOfEarlierListsSideBySide) {
+  auto page = get("/secretariat/formal-check", as(m_secretariat));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "高精度存算一體晶片")) << page.body.substr(0, 3000);
+  EXPECT_TRUE(contains(page.body, "data-kind=\"name\""));
+  EXPECT_TRUE(contains(page.body, "可回收单细胞测序平台技术"));
+  EXPECT_TRUE(contains(page.body, "<mark>"));
+  EXPECT_EQ(get("/secretariat/formal-check", as(m_body)).status, 403);
+  EXPECT_TRUE(contains(get("/secretariat/formal-check?lang=en", as(m_secretariat)).body,
+                       "Formal check: duplicates"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewWebTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
