@@ -128,6 +128,7 @@ std::vector<RouteSpec> expert_routes();
 std::vector<RouteSpec> secretariat_review_routes();
 std::vector<RouteSpec> review_api_routes();
 std::vector<RouteSpec> formal_check_routes();
+std::vector<RouteSpec> formal_check_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.
 std::vector<RouteSpec> all_routes();

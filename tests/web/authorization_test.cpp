@@ -103,6 +103,7 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"POST /expert/applications/{id}/decline", k_expert},
       {"GET /secretariat/review", k_secretariat},
       {"GET /secretariat/formal-check", k_secretariat},
+      {"GET /api/v1/formal-check/duplicates", k_secretariat},
       {"POST /secretariat/review", k_secretariat},
       {"GET /api/v1/review/plan", k_body_admin},
       {"PUT /api/v1/review/plan", k_body_admin},

@@ -325,6 +325,12 @@ TEST_P(ReviewWebTest, FormalCheckShowsRepeatsOfEarlierListsSideBySide) {
   EXPECT_TRUE(contains(page.body, "可回收单细胞测序平台技术"));
   EXPECT_TRUE(contains(page.body, "<mark>"));
   EXPECT_EQ(get("/secretariat/formal-check", as(m_body)).status, 403);
+  json findings = json::parse(api("GET", "/api/v1/formal-check/duplicates", m_secretariat).body);
+  ASSERT_EQ(findings.size(), 2u) << findings.dump();
+  EXPECT_EQ(findings[0]["kind"], "name");
+  EXPECT_EQ(findings[0]["matched"]["name"], "高精度存算一體晶片");
+  EXPECT_EQ(findings[0]["matched"]["year"], 2022);
+  EXPECT_DOUBLE_EQ(findings[1]["score"].get<double>(), 0.9);  // 技术 added
   EXPECT_TRUE(contains(get("/secretariat/formal-check?lang=en", as(m_secretariat)).body,
                        "Formal check: duplicates"));
 }
