@@ -104,14 +104,14 @@ int run_reassign(const Context& ctx, const std::string& body_name, long long app
   if (!store) return report(ctx, store.error());
   auto stored = (*store)->latest_campaign();
   if (!stored) return report(ctx, stored.error());
-  auto changed = web::swap_and_store(**store, *stored, body_name, application, expert_from,
-                                     expert_to, ctx.actor, now());
+  auto inputs = web::body_inputs(**store, *stored, body_name, true);
+  if (!inputs) return report(ctx, inputs.error());
+  auto changed = web::swap_and_store(**store, *stored, body_name, *inputs, application,
+                                     expert_from, expert_to, ctx.actor, now());
   if (!changed) return report(ctx, changed.error());
   if (!changed->violations.empty()) {
-    // The texts name applications and experts by id, from the body's inputs.
-    auto inputs = web::body_inputs(**store, *stored, body_name, true);
     for (const review::Violation& v : changed->violations) {
-      *ctx.err << (inputs ? web::violation_text(*inputs, v, ctx.lang) : "") << "\n";
+      *ctx.err << web::violation_text(*inputs, v, ctx.lang) << "\n";
     }
     *ctx.err << ctx.text("ui.reassign_refused",
                          {{"count", std::to_string(changed->violations.size())}})

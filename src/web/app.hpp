@@ -122,6 +122,7 @@ std::vector<RouteSpec> unit_routes();
 std::vector<RouteSpec> overview_routes();
 std::vector<RouteSpec> application_api_routes();
 std::vector<RouteSpec> review_routes();
+std::vector<RouteSpec> review_pool_routes();
 std::vector<RouteSpec> review_assignment_routes();
 std::vector<RouteSpec> board_routes();
 std::vector<RouteSpec> expert_routes();

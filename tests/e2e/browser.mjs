@@ -1,4 +1,6 @@
-// What the browser tests share: a Chinese-locale page that collects every problem the
+import { chromium } from 'playwright-core';
+
+// What the browser tests share: Debian's Chromium launched headless, a Chinese-locale page that collects every problem the
 // browser reports (script errors, console errors, failed or 4xx/5xx sub-resources), and
 // signing in through the form.
 
@@ -31,4 +33,14 @@ export async function signIn(page, baseUrl, login, password) {
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL('**/dashboard'), page.click('#sign-in-submit')]);
+}
+
+// Debian's Chromium (KCZG_CHROMIUM overrides the path), headless, never a downloaded one.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.KCZG_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }

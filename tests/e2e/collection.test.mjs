@@ -18,9 +18,9 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, request } from 'playwright-core';
+import { request } from 'playwright-core';
 import { startServer, usccWithCheck, demoAccounts, demoPassword } from './server.mjs';
-import { openPage, signIn as signInAt } from './browser.mjs';
+import { launchBrowser, openPage, signIn as signInAt } from './browser.mjs';
 
 const run = promisify(execFile);
 
@@ -43,12 +43,7 @@ const state = {
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.KCZG_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   state.pdfPath = path.join(server.dir, '申报书扫描件.pdf');
   await writeFile(state.pdfPath, smallPdf('kczg e2e signed form'));
   state.totalBefore = await applicationsTotal();

@@ -16,9 +16,8 @@
 // /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startServer, demoAccounts, demoPassword } from './server.mjs';
-import { openPage, signIn as signInAt } from './browser.mjs';
+import { launchBrowser, openPage, signIn as signInAt } from './browser.mjs';
 
 const demoBody = '演示·评审机构';
 const criteria = ['innovation', 'maturity', 'market_value', 'team'];
@@ -39,12 +38,7 @@ const state = {
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.KCZG_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

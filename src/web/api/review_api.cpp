@@ -177,8 +177,9 @@ http::Response assign(App& app, const Caller& caller, http::Request&) {
   auto target = own_body(app, caller);
   if (!target) return fail_json(caller, target.error());
   auto inputs = body_inputs(app.store(), target->campaign, target->body, true);
-  auto run =
-      assign_and_store(app.store(), target->campaign, target->body, actor_of(caller), app.now());
+  if (!inputs) return fail_json(caller, inputs.error());
+  auto run = assign_and_store(app.store(), target->campaign, target->body, *inputs,
+                              actor_of(caller), app.now());
   if (!run) return fail_json(caller, run.error());
   const review::AssignmentResult& r = run->result;
   ordered_json pairs = ordered_json::array();
@@ -188,7 +189,7 @@ http::Response assign(App& app, const Caller& caller, http::Request&) {
   }
   ordered_json unstaffed = ordered_json::array();
   for (const review::UnstaffedApplication& u : r.unstaffed) {
-    if (!inputs || std::size_t(u.application) >= inputs->applications.size()) continue;
+    if (std::size_t(u.application) >= inputs->applications.size()) continue;
     unstaffed.push_back(
         {{"application", inputs->applications[std::size_t(u.application)].application.id},
          {"missing", u.missing}});

@@ -90,4 +90,18 @@ Result<std::string> table_bytes(const ExportTable& table, const std::string& for
   return bytes.str();
 }
 
+Result<http::Response> table_download(const ExportTable& table, const std::string& format,
+                                      const std::string& file_stem) {
+  auto bytes = table_bytes(table, format);
+  if (!bytes) return fail(bytes.error());
+  http::Response response = http::text_response(
+      200, std::move(*bytes),
+      format == "csv" ? "text/csv; charset=utf-8"
+                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.set_header("Content-Disposition",
+                      "attachment; filename=\"" + file_stem + "." + format + "\"");
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace kczg::web

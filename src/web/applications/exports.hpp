@@ -8,6 +8,7 @@
 #include "domain/campaign.hpp"
 #include "i18n/catalog.hpp"
 #include "store/store.hpp"
+#include "web/http/http.hpp"
 
 namespace kczg::web {
 
@@ -26,5 +27,10 @@ ExportTable recommendations_table(const Campaign& campaign,
 // The table as CSV (UTF-8 with BOM) or XLSX bytes, through src/tabular.
 // Errors those of tabular::write_csv / write_xlsx.
 Result<std::string> table_bytes(const ExportTable& table, const std::string& format);
+
+// The table as a private download named `file_stem`.`format` ("csv" or "xlsx").
+// Errors those of table_bytes.
+Result<http::Response> table_download(const ExportTable& table, const std::string& format,
+                                      const std::string& file_stem);
 
 }  // namespace kczg::web

@@ -202,17 +202,9 @@ http::Response board_export(App& app, const Caller& caller, http::Request& reque
     t.rows.push_back({r.where, r.rank, r.number, r.title, r.applicant, r.sheets, r.mean, r.trimmed,
                       r.zscore, r.value, verdict(r, caller.lang)});
   }
-  auto bytes = table_bytes(t, format);
-  if (!bytes) return error_response(false, caller.lang, 500, bytes.error());
-  http::Response response = http::text_response(
-      200, std::move(*bytes),
-      format == "csv" ? "text/csv; charset=utf-8"
-                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  response.set_header("Content-Disposition", "attachment; filename=\"kczg-board-" +
-                                                 std::to_string(stored.campaign.year) + "." +
-                                                 format + "\"");
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
+  auto response = table_download(t, format, "kczg-board-" + std::to_string(stored.campaign.year));
+  if (!response) return error_response(false, caller.lang, 500, response.error());
+  return std::move(*response);
 }
 
 }  // namespace

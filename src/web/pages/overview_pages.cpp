@@ -127,17 +127,10 @@ http::Response download(App& app, const Caller& caller, http::Request& request) 
   ExportTable t = table == "applications"
                       ? applications_table(stored->campaign, *summaries, caller.lang)
                       : recommendations_table(stored->campaign, *summaries, caller.lang);
-  auto bytes = table_bytes(t, format);
-  if (!bytes) return error_response(false, caller.lang, 500, bytes.error());
-  http::Response response = http::text_response(
-      200, std::move(*bytes),
-      format == "csv" ? "text/csv; charset=utf-8"
-                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  response.set_header("Content-Disposition", "attachment; filename=\"kczg-" + table + "-" +
-                                                 std::to_string(stored->campaign.year) + "." +
-                                                 format + "\"");
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
+  auto response =
+      table_download(t, format, "kczg-" + table + "-" + std::to_string(stored->campaign.year));
+  if (!response) return error_response(false, caller.lang, 500, response.error());
+  return std::move(*response);
 }
 
 }  // namespace

@@ -116,17 +116,21 @@ http::Response swap(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
   long long application = number_of(form, "application"), from = number_of(form, "from"),
             to = number_of(form, "to");
-  auto changed = swap_and_store(app.store(), *stored, body->name, application, from, to,
+  auto inputs = body_inputs(app.store(), *stored, body->name, true);
+  if (!inputs) {
+    return assignments_page(app, caller, request, {message(inputs.error(), caller.lang)}, "",
+                            status_of(inputs.error().code));
+  }
+  auto changed = swap_and_store(app.store(), *stored, body->name, *inputs, application, from, to,
                                 actor_of(caller), app.now());
   if (!changed) {
     return assignments_page(app, caller, request, {message(changed.error(), caller.lang)}, "",
                             status_of(changed.error().code));
   }
   if (!changed->violations.empty()) {
-    auto inputs = body_inputs(app.store(), *stored, body->name, true);
     std::vector<std::string> texts;
     for (const review::Violation& v : changed->violations) {
-      texts.push_back(inputs ? violation_text(*inputs, v, caller.lang) : "");
+      texts.push_back(violation_text(*inputs, v, caller.lang));
     }
     return assignments_page(app, caller, request, texts, "", 409);
   }

@@ -88,11 +88,10 @@ Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign&
 }
 
 Result<review::AssignmentRun> assign_and_store(Store& store, const StoredCampaign& stored,
-                                               const std::string& body, const Actor& actor,
-                                               Instant now) {
-  auto inputs = body_inputs(store, stored, body, true);
-  if (!inputs) return fail(inputs.error());
-  auto run = review::run_assignment(*inputs);
+                                               const std::string& body,
+                                               const review::AssignmentInputs& inputs,
+                                               const Actor& actor, Instant now) {
+  auto run = review::run_assignment(inputs);
   if (!run) return fail(run.error());
   if (auto saved = store.replace_assignments(stored.id, body, run->assignments, actor, now);
       !saved) {
@@ -102,14 +101,13 @@ Result<review::AssignmentRun> assign_and_store(Store& store, const StoredCampaig
 }
 
 Result<review::Reassignment> swap_and_store(Store& store, const StoredCampaign& stored,
-                                            const std::string& body, long long application,
-                                            long long from, long long to, const Actor& actor,
-                                            Instant now) {
-  auto inputs = body_inputs(store, stored, body, true);
-  if (!inputs) return fail(inputs.error());
+                                            const std::string& body,
+                                            const review::AssignmentInputs& inputs,
+                                            long long application, long long from, long long to,
+                                            const Actor& actor, Instant now) {
   auto current = store.assignments(stored.id, body);
   if (!current) return fail(current.error());
-  auto changed = review::reassign(*inputs, *current, application, from, to);
+  auto changed = review::reassign(inputs, *current, application, from, to);
   if (!changed) return fail(changed.error());
   if (changed->violations.empty()) {
     if (auto saved = store.replace_assignments(stored.id, body, changed->assignments, actor, now);

@@ -27,18 +27,21 @@ Result<ExpertRef> reading_expert(Store& store, const Account& account);
 Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign& stored,
                                              const std::string& body, bool approved);
 
-// Runs the body's assignment under its approved plan and stores it.
+// Runs the assignment on `inputs` (body_inputs with approval) and stores it for `body`.
 Result<review::AssignmentRun> assign_and_store(Store& store, const StoredCampaign& stored,
-                                               const std::string& body, const Actor& actor,
-                                               Instant now);
+                                               const std::string& body,
+                                               const review::AssignmentInputs& inputs,
+                                               const Actor& actor, Instant now);
 
 // A manual swap (换人) after optimising: `from` no longer reads `application`, `to` does.
 // Stored only when it breaks no rule; otherwise the violations come back and nothing
-// changes. Errors those of review::reassign and Store::replace_assignments.
+// changes. `inputs` are the body's (body_inputs with approval), which violation_text
+// reads too. Errors those of review::reassign and Store::replace_assignments.
 Result<review::Reassignment> swap_and_store(Store& store, const StoredCampaign& stored,
-                                            const std::string& body, long long application,
-                                            long long from, long long to, const Actor& actor,
-                                            Instant now);
+                                            const std::string& body,
+                                            const review::AssignmentInputs& inputs,
+                                            long long application, long long from, long long to,
+                                            const Actor& actor, Instant now);
 
 // A broken rule as people read it, naming applications and experts by their ids.
 std::string violation_text(const review::AssignmentInputs& inputs, const review::Violation& v,
