@@ -106,8 +106,8 @@ int run_reassign(const Context& ctx, const std::string& body_name, long long app
   if (!stored) return report(ctx, stored.error());
   auto inputs = web::body_inputs(**store, *stored, body_name, true);
   if (!inputs) return report(ctx, inputs.error());
-  auto changed = web::swap_and_store(**store, *stored, body_name, *inputs, application,
-                                     expert_from, expert_to, ctx.actor, now());
+  auto changed = web::swap_and_store(**store, *stored, body_name, *inputs, application, expert_from,
+                                     expert_to, ctx.actor, now());
   if (!changed) return report(ctx, changed.error());
   if (!changed->violations.empty()) {
     for (const review::Violation& v : changed->violations) {
