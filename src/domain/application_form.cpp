@@ -160,21 +160,7 @@ std::optional<Error> check_decimal(const FormField& field, const std::string& va
 }
 
 std::optional<Error> check_date(const FormField& field, const std::string& value) {
-  std::string_view s = value;
-  bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) &&
-                all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2));
-  if (shaped) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    std::from_chars(s.data(), s.data() + 4, y);
-    std::from_chars(s.data() + 5, s.data() + 7, m);
-    std::from_chars(s.data() + 8, s.data() + 10, d);
-    if (std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
-                                    std::chrono::day{d}}
-            .ok()) {
-      return std::nullopt;
-    }
-  }
+  if (parse_form_date(value)) return std::nullopt;
   return field_error(ErrorCode::form_bad_date, field, "value", value);
 }
 
@@ -210,6 +196,8 @@ std::optional<Error> check_uscc_prefix(const FormField& field, const std::string
 
 std::optional<Error> check_region(const FormField& field, const std::string& value) {
   if (value.size() == 6 && all_digits(value) && gb2260().find(value)) return std::nullopt;
+  // A valid code outside the mainland: the list's eligibility rules judge it, with why.
+  if (outside_mainland_division(value)) return std::nullopt;
   return field_error(ErrorCode::region_unknown, field, "value", value);
 }
 
@@ -248,13 +236,22 @@ std::optional<Error> check_value(const FormField& field, const std::string& valu
   return std::nullopt;
 }
 
+bool confirmed_as_printed(const FormField& field, const FormValues& values) {
+  auto it = values.find(as_printed_key(field.name));
+  return it != values.end() && trim(it->second) == "1";
+}
+
 std::vector<Error> check_form(const ApplicationForm& form, const FormValues& values, Stage stage) {
   std::vector<Error> errors;
   for (const FormSection& section : form.sections) {
     for (const FormField& field : section.fields) {
       auto it = values.find(field.name);
       std::string value = it == values.end() ? std::string() : clean_value(field, it->second);
-      if (auto error = check_value(field, value, stage)) errors.push_back(std::move(*error));
+      auto error = check_value(field, value, stage);
+      if (error && error->code == ErrorCode::uscc_check_digit &&
+          confirmed_as_printed(field, values))
+        continue;
+      if (error) errors.push_back(std::move(*error));
     }
   }
   return errors;
@@ -302,6 +299,24 @@ const FormAttachment* find_form_attachment(const ApplicationForm& form, std::str
   return nullptr;
 }
 
+std::string as_printed_key(std::string_view uscc_field) {
+  return std::string(uscc_field) + "_as_printed";
+}
+
+std::optional<std::chrono::year_month_day> parse_form_date(std::string_view s) {
+  bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) &&
+                all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2));
+  if (!shaped) return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  std::from_chars(s.data(), s.data() + 4, y);
+  std::from_chars(s.data() + 5, s.data() + 7, m);
+  std::from_chars(s.data() + 8, s.data() + 10, d);
+  std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!day.ok()) return std::nullopt;
+  return day;
+}
+
 std::vector<Error> validate_form(const ApplicationForm& form, const FormValues& values) {
   return check_form(form, values, Stage::submission);
 }
@@ -315,6 +330,10 @@ FormValues clean_values(const ApplicationForm& form, const FormValues& values) {
   for (const auto& [name, value] : values) {
     if (const FormField* field = find_form_field(form, name)) {
       cleaned.emplace(name, clean_value(*field, value));
+    } else if (name.ends_with("_as_printed")) {
+      const FormField* code = find_form_field(form, name.substr(0, name.size() - 11));
+      if (code && code->type == FormFieldType::uscc && trim(value) == "1")
+        cleaned.emplace(name, "1");
     }
   }
   return cleaned;

