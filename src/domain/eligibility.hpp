@@ -16,6 +16,7 @@
 
 #include "domain/application_form.hpp"
 #include "domain/campaign.hpp"
+#include "domain/instant.hpp"
 
 namespace kczg {
 
@@ -35,6 +36,30 @@ struct EligibilityFinding {
   std::map<std::string, std::string> params;  // for the explanation: value, limit …
 
   bool operator==(const EligibilityFinding&) const = default;
+};
+
+// A check as recorded: at submission (the applicant's values as submitted) or by the
+// secretariat's formal check (which adds what src/match finds and decides).
+struct EligibilityCheck {
+  long long application_id = 0;
+  std::string stage;                // "submission" or "formal_check"
+  Verdict verdict = Verdict::pass;  // overall_verdict(findings)
+  std::vector<EligibilityFinding> findings;
+  Instant checked_at{};
+  std::string actor;
+  // formal_check only: the decision (eligible or not), and whether it departs from the
+  // verdict, which needs a reason.
+  bool eligible = false;
+  bool overridden = false;
+  std::string reason;
+};
+
+// The secretariat's formal check of one recommended application.
+struct FormalCheckDecision {
+  long long application_id = 0;
+  bool eligible = false;
+  std::string reason;  // required to fail, and to depart from the findings' verdict
+  std::vector<EligibilityFinding> findings;
 };
 
 // How a rule reads its field.

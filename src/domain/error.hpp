@@ -69,6 +69,7 @@ namespace kczg {
   X(field_invalid)             /* {field}: {detail} */                                   \
   /* Application forms: {field} is the form field's name, {label_zh}/{label_en} its  */  \
   /* label, so each catalog names it in its own language. */                             \
+  X(formal_check_override_reason) /* {application}: eligible despite {verdict} */     \
   X(form_value_missing)    /* {field} is required */                                     \
   X(form_too_long)         /* {field}: {length} characters, at most {max} */             \
   X(form_too_short)        /* {field}: {length} characters, at least {min} */            \

@@ -60,20 +60,6 @@ struct PhasesQuery : PreparedQuery {
             soci::into(ends, ends_ind))) {}
 };
 
-Campaign load_phases(soci::session& sql, StatementCache& statements, long long campaign_id) {
-  PhasesQuery& q = statements.get<PhasesQuery>(sql);
-  q.campaign_id = campaign_id;
-  q.st.execute();
-  Campaign c;
-  while (q.st.fetch()) {
-    Phase p{*phase_from_name(q.kind), std::nullopt, std::nullopt, ""};
-    if (q.starts_ind == soci::i_ok) p.starts_at = from_micros(q.starts);
-    if (q.ends_ind == soci::i_ok) p.ends_at = from_micros(q.ends);
-    c.phases.push_back(p);
-  }
-  return c;
-}
-
 // A submission's state and digest, in one statement: deadline night's other hot path.
 struct SubmitUpdate : PreparedQuery {
   std::string to, from, digest;
@@ -87,6 +73,23 @@ struct SubmitUpdate : PreparedQuery {
             soci::use(to), soci::use(at), soci::use(at), soci::use(digest), soci::use(id),
             soci::use(from))) {}
 };
+
+}  // namespace
+
+// The campaign's phases alone, by a statement prepared once per connection.
+Campaign load_phases(soci::session& sql, StatementCache& statements, long long campaign_id) {
+  PhasesQuery& q = statements.get<PhasesQuery>(sql);
+  q.campaign_id = campaign_id;
+  q.st.execute();
+  Campaign c;
+  while (q.st.fetch()) {
+    Phase p{*phase_from_name(q.kind), std::nullopt, std::nullopt, ""};
+    if (q.starts_ind == soci::i_ok) p.starts_at = from_micros(q.starts);
+    if (q.ends_ind == soci::i_ok) p.ends_at = from_micros(q.ends);
+    c.phases.push_back(p);
+  }
+  return c;
+}
 
 // Moves the row from `from` to `to` unless someone else moved it first. Submissions go
 // through submit(), which also stamps submitted_at and the digest.
@@ -103,14 +106,12 @@ bool move_state(soci::session& sql, long long id, ApplicationState from, Applica
   return st.get_affected_rows() == 1;
 }
 
-std::string state_json(ApplicationState state, std::string_view reason = {}) {
+std::string state_json(ApplicationState state, std::string_view reason) {
   std::vector<std::pair<std::string, std::string>> fields{
       {"state", std::string(state_name(state))}};
   if (!reason.empty()) fields.emplace_back("reason", std::string(reason));
   return object_to_json(fields);
 }
-
-}  // namespace
 
 namespace {
 
@@ -255,8 +256,9 @@ Result<Application> SociStore::submit(long long application_id, const Actor& act
     auto phase = workflow_phase(load_phases(sql, statements(sql), app->campaign_id), now);
     auto to = apply_action(action, app->state, actor.role, phase, "");
     if (!to) return fail(to.error());
-    std::string digest = blobs::sha256_hex(submission_text(*app, load_content(sql, application_id),
-                                                           load_attachments(sql, application_id)));
+    std::string content = load_content(sql, application_id);
+    std::vector<Attachment> attachments = load_attachments(sql, application_id);
+    std::string digest = blobs::sha256_hex(submission_text(*app, content, attachments));
     std::string to_name(state_name(*to));
     SubmitUpdate& update = statements(sql).get<SubmitUpdate>(sql);
     update.to = to_name;
@@ -269,9 +271,16 @@ Result<Application> SociStore::submit(long long application_id, const Actor& act
       return fail(make_error(ErrorCode::transition_from_state, "action",
                              std::string(action_name(action)), "state", "changed"));
     }
+    EligibilityCheck check = check_submission(sql, *app, content, attachments);
+    check.checked_at = now;
+    check.actor = actor.name;
+    insert_eligibility_check(sql, check);
     audit(sql, actor, "application." + std::string(action_name(action)),
           "application:" + std::to_string(application_id), state_json(app->state),
-          object_to_json({{"state", to_name}, {"content_sha256", digest}}), now);
+          object_to_json({{"state", to_name},
+                          {"content_sha256", digest},
+                          {"eligibility", std::string(verdict_name(check.verdict))}}),
+          now);
     Application submitted = std::move(*app);
     submitted.state = *to;
     submitted.reason.clear();

@@ -155,4 +155,33 @@ std::string object_to_json(const std::vector<std::pair<std::string, std::string>
   return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+std::string findings_to_json(const std::vector<EligibilityFinding>& findings) {
+  ordered_json j = ordered_json::array();
+  for (const EligibilityFinding& f : findings) {
+    ordered_json params = ordered_json::object();
+    for (const auto& [k, v] : f.params) params[k] = v;
+    j.push_back({{"rule", f.rule}, {"verdict", verdict_name(f.verdict)}, {"params", params}});
+  }
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::vector<EligibilityFinding> findings_from_json(const std::string& text) {
+  std::vector<EligibilityFinding> findings;
+  ordered_json j = ordered_json::parse(text, nullptr, false);
+  if (!j.is_array()) return findings;
+  for (const ordered_json& f : j) {
+    if (!f.is_object()) continue;
+    auto verdict = verdict_from_name(f.value("verdict", ""));
+    if (!verdict) continue;
+    EligibilityFinding finding{f.value("rule", ""), *verdict, {}};
+    if (auto params = f.find("params"); params != f.end() && params->is_object()) {
+      for (const auto& [k, v] : params->items()) {
+        if (v.is_string()) finding.params[k] = v.get<std::string>();
+      }
+    }
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
 }  // namespace kczg::store

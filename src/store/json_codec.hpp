@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/campaign.hpp"
+#include "domain/eligibility.hpp"
 #include "domain/review_plan.hpp"
 
 namespace kczg::store {
@@ -34,6 +35,11 @@ void plan_content_from_json(const std::string& text, ReviewPlan& plan);
 // as no scores.
 std::string scores_to_json(const std::map<std::string, double>& scores);
 std::map<std::string, double> scores_from_json(const std::string& text);
+
+// Eligibility findings as [{"rule", "verdict", "params": {…}}]. Malformed text or unknown
+// verdicts read as no findings.
+std::string findings_to_json(const std::vector<EligibilityFinding>& findings);
+std::vector<EligibilityFinding> findings_from_json(const std::string& text);
 
 // {"key": "value", …} for an audit row's before or after; keys in the given order.
 std::string object_to_json(const std::vector<std::pair<std::string, std::string>>& fields);

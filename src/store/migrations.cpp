@@ -149,6 +149,17 @@ const std::vector<Migration>& migrations() {
            "name TEXT NOT NULL, holder TEXT NOT NULL, holder_uscc TEXT NOT NULL, "
            "summary TEXT NOT NULL, created_at BIGINT NOT NULL)",
        }},
+      {9,
+       {
+           // Eligibility as checked at submission and at the formal check; findings as
+           // JSON [{rule, verdict, params}], which the applicant's page explains.
+           "CREATE TABLE eligibility_checks ({pk}, "
+           "application_id BIGINT NOT NULL REFERENCES applications(id), stage TEXT NOT NULL, "
+           "verdict TEXT NOT NULL, findings TEXT NOT NULL, eligible INTEGER NOT NULL, "
+           "overridden INTEGER NOT NULL, reason TEXT NOT NULL, actor TEXT NOT NULL, "
+           "checked_at BIGINT NOT NULL)",
+           "CREATE INDEX eligibility_checks_application ON eligibility_checks (application_id)",
+       }},
   };
   return all;
 }

@@ -139,6 +139,9 @@ class SociStore final : public Store {
   Result<int> add_listed_entries(const std::vector<ListedEntry>& entries, const Actor& actor,
                                  Instant now) override;
   Result<std::vector<ListedEntry>> listed_entries() override;
+  Result<std::vector<EligibilityCheck>> eligibility_checks(long long application_id) override;
+  Result<ApplicationState> decide_formal_check(const FormalCheckDecision& decision,
+                                               const Actor& actor, Instant now) override;
 
  private:
   // Runs `body(session)` in a write transaction: committed when it returns a value,
@@ -169,6 +172,12 @@ class SociStore final : public Store {
   Result<long long> load_body_id(soci::session& sql, long long campaign_id, std::string_view body);
   Result<std::optional<ReviewPlan>> load_plan(soci::session& sql, long long body_id,
                                               std::string_view body);
+  // The eligibility check of exactly what is being submitted (stage "submission").
+  EligibilityCheck check_submission(soci::session& sql, const Application& application,
+                                    const std::string& content,
+                                    const std::vector<Attachment>& attachments);
+  // Records a check in the caller's transaction.
+  void insert_eligibility_check(soci::session& sql, const EligibilityCheck& check);
   int count_recommendations(soci::session& sql, long long campaign_id, long long unit_id,
                             const std::string& list, const std::string& field);
 
@@ -197,6 +206,14 @@ class SociStore final : public Store {
 };
 
 Error database_failure(const std::exception& e);
+
+// A campaign with only its phases, for the phase checks of transitions.
+Campaign load_phases(soci::session& sql, StatementCache& statements, long long campaign_id);
+// Moves an application's row from `from` to `to` unless someone else moved it first.
+bool move_state(soci::session& sql, long long id, ApplicationState from, ApplicationState to,
+                std::string_view reason, Instant now);
+// {"state": …, "reason": …} for an application's audit row.
+std::string state_json(ApplicationState state, std::string_view reason = {});
 
 // A review body and its coverage, at `position` in its campaign's list (create_campaign,
 // appoint_review_body).

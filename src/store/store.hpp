@@ -18,6 +18,7 @@
 #include "domain/account.hpp"
 #include "domain/application.hpp"
 #include "domain/campaign.hpp"
+#include "domain/eligibility.hpp"
 #include "domain/expert.hpp"
 #include "domain/listed_entry.hpp"
 #include "domain/review_assignment.hpp"
@@ -285,6 +286,16 @@ class Store {
   virtual Result<int> add_listed_entries(const std::vector<ListedEntry>& entries,
                                          const Actor& actor, Instant now) = 0;
   virtual Result<std::vector<ListedEntry>> listed_entries() = 0;
+
+  // Eligibility (DESIGN §3). submit() records the check of what was submitted; this is
+  // every check of the application, oldest first.
+  virtual Result<std::vector<EligibilityCheck>> eligibility_checks(long long application_id) = 0;
+  // The secretariat's formal check: moves a recommended application to eligible or
+  // ineligible (apply_action decides role and phase) and records the findings it decided
+  // on, in one transaction. Deciding against the findings' verdict (eligible while one
+  // fails) needs a reason: formal_check_override_reason; the audit row says it overrode.
+  virtual Result<ApplicationState> decide_formal_check(const FormalCheckDecision& decision,
+                                                       const Actor& actor, Instant now) = 0;
 };
 
 struct StoreOptions {
