@@ -34,7 +34,7 @@
     var status = document.getElementById('autosave-status');
     var last = JSON.stringify(collect(form));
     var busy = false;
-    setInterval(function () {
+    function save() {
       var now = JSON.stringify(collect(form));
       if (now === last || busy) return;
       busy = true;
@@ -48,10 +48,44 @@
           if (!r.ok) throw new Error(j.message || r.status);
           last = now;
           if (status) status.textContent = (status.getAttribute('data-saved') || '✓') + ' ' + j.saved_at.slice(11, 19);
+          showEligibility(j);
         });
       }).catch(function (e) {
         if (status) status.textContent = (status.getAttribute('data-failed') || '!') + ' ' + e.message;
       }).finally(function () { busy = false; });
-    }, 4000);
+    }
+    setInterval(save, 4000);
+    // A choice, a date or a checkbox is a finished answer: its verdict should not wait.
+    form.addEventListener('change', save);
   });
+
+  // The eligibility panel follows each save: the server judges, the page only shows.
+  function showEligibility(j) {
+    var section = document.getElementById('eligibility');
+    if (!section || !j.eligibility) return;
+    var body = section.querySelector('#eligibility-findings tbody');
+    while (body.firstChild) body.removeChild(body.firstChild);
+    j.eligibility.forEach(function (f) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-rule', f.rule);
+      tr.setAttribute('data-verdict', f.verdict);
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = f.condition;
+      var verdict = document.createElement('td');
+      verdict.className = 'verdict verdict-' + f.verdict;
+      verdict.textContent = f.verdict_label;
+      var why = document.createElement('td');
+      why.textContent = f.explanation;
+      tr.appendChild(th);
+      tr.appendChild(verdict);
+      tr.appendChild(why);
+      body.appendChild(tr);
+    });
+    var overall = document.getElementById('eligibility-verdict');
+    if (overall) {
+      overall.setAttribute('data-verdict', j.eligibility_verdict);
+      overall.textContent = j.eligibility_verdict_label;
+    }
+  }
 })();

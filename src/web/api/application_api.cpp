@@ -3,6 +3,7 @@
 // ownership and phase checks) as the pages; errors as {code, message, field}.
 #include <nlohmann/json.hpp>
 
+#include "web/api/eligibility_json.hpp"
 #include "web/applications/operations.hpp"
 #include "web/pages/forms.hpp"
 #include "web/responses.hpp"
@@ -169,7 +170,29 @@ http::Response save(App& app, const Caller& caller, http::Request& request) {
                     {"message", message(e, caller.lang)},
                     {"field", std::string(e.param("field"))}});
   }
-  return dump(200, {{"saved_at", format_shanghai(app.now())}, {"problems", list}});
+  ordered_json j = {{"saved_at", format_shanghai(app.now())}, {"problems", list}};
+  // The applicant's form shows the verdicts live: they come back with every save.
+  if (auto eligibility = application_eligibility(app, caller, id_of(request))) {
+    std::string verdict(verdict_name(overall_verdict(eligibility->current)));
+    j["eligibility_verdict"] = verdict;
+    j["eligibility_verdict_label"] = translate("eligibility.verdict." + verdict, {}, caller.lang);
+    j["eligibility"] = findings_json(eligibility->current, caller.lang);
+  }
+  return dump(200, j);
+}
+
+http::Response get_eligibility(App& app, const Caller& caller, http::Request& request) {
+  auto eligibility = application_eligibility(app, caller, id_of(request));
+  if (!eligibility) return fail_json(caller, eligibility.error());
+  ordered_json checks = ordered_json::array();
+  for (const EligibilityCheck& c : eligibility->recorded)
+    checks.push_back(check_json(c, caller.lang));
+  http::Response response =
+      dump(200, {{"verdict", verdict_name(overall_verdict(eligibility->current))},
+                 {"current", findings_json(eligibility->current, caller.lang)},
+                 {"checks", checks}});
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
 }
 
 http::Response submit(App& app, const Caller& caller, http::Request& request) {
@@ -230,6 +253,8 @@ std::vector<RouteSpec> application_api_routes() {
   routes.push_back({Method::post, "/api/v1/applications", k_applicant, true, 0, create});
   routes.push_back({Method::get, "/api/v1/applications/{id}", k_readers, true, 0, get_application});
   routes.push_back({Method::put, "/api/v1/applications/{id}", k_applicant, true, 0, save});
+  routes.push_back(
+      {Method::get, "/api/v1/applications/{id}/eligibility", k_readers, true, 0, get_eligibility});
   routes.push_back(
       {Method::post, "/api/v1/applications/{id}/submit", k_applicant, true, 0, submit});
   routes.push_back({Method::post, "/api/v1/applications/{id}/attachments", k_applicant, true,

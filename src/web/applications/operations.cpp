@@ -7,6 +7,7 @@
 #include "domain/quota.hpp"
 #include "review/review_run.hpp"
 #include "store/json_codec.hpp"
+#include "web/formal/eligibility_check.hpp"
 
 namespace kczg::web {
 namespace {
@@ -298,6 +299,36 @@ Result<void> return_application(App& app, const Caller& caller, long long id,
     return fail(explain_closed(app, *a, moved.error(), ErrorCode::recommendation_closed));
   }
   return {};
+}
+
+Result<ApplicationEligibility> application_eligibility(App& app, const Caller& caller,
+                                                       long long id) {
+  auto record = visible_application(app, caller, id);
+  if (!record) return fail(record.error());
+  auto stored = app.store().campaign_by_id(record->application.campaign_id);
+  if (!stored) return fail(stored.error());
+  auto recorded = app.store().eligibility_checks(id);
+  if (!recorded) return fail(recorded.error());
+  return ApplicationEligibility{
+      rule_findings(stored->campaign, record->application, record->values, record->attachments),
+      std::move(*recorded)};
+}
+
+const std::vector<EligibilityFinding>& shown_findings(const ApplicationEligibility& e,
+                                                      bool editable) {
+  if (!editable) {
+    for (auto c = e.recorded.rbegin(); c != e.recorded.rend(); ++c) {
+      if (c->stage == "submission") return c->findings;
+    }
+  }
+  return e.current;
+}
+
+const EligibilityCheck* formal_check_record(const ApplicationEligibility& e) {
+  for (auto c = e.recorded.rbegin(); c != e.recorded.rend(); ++c) {
+    if (c->stage == "formal_check") return &*c;
+  }
+  return nullptr;
 }
 
 }  // namespace kczg::web

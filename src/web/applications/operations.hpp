@@ -10,6 +10,7 @@
 
 #include "blobs/blob_store.hpp"
 #include "domain/application_form.hpp"
+#include "domain/eligibility.hpp"
 #include "web/app.hpp"
 
 namespace kczg::web {
@@ -70,6 +71,21 @@ Result<void> withdraw_application(App& app, const Caller& caller, long long id,
 Result<void> recommend_application(App& app, const Caller& caller, long long id);
 Result<void> return_application(App& app, const Caller& caller, long long id,
                                 const std::string& reason);
+
+// An application's eligibility: the rules on its values and attachments as they are now
+// (live while it is a draft), and every check recorded (at submission, at the formal check).
+struct ApplicationEligibility {
+  std::vector<EligibilityFinding> current;
+  std::vector<EligibilityCheck> recorded;
+};
+Result<ApplicationEligibility> application_eligibility(App& app, const Caller& caller,
+                                                       long long id);
+// What the applicant's page shows: the live findings while editable, else those recorded at
+// submission (the live ones for an application submitted before kczg recorded them).
+const std::vector<EligibilityFinding>& shown_findings(const ApplicationEligibility& e,
+                                                      bool editable);
+// The formal check's record, once the secretariat decided.
+const EligibilityCheck* formal_check_record(const ApplicationEligibility& e);
 
 // Units whose channels give a quota for `list` in the campaign, for the applicant's choice.
 std::vector<Unit> units_for_list(App& app, const Campaign& campaign, const std::string& list);

@@ -1,9 +1,12 @@
 // The applicant's pages: start an application, fill its list's form (rendered from the
 // form definition), attach PDFs, submit, get the receipt and the printable 申报书,
 // withdraw. Units and the secretariat open the same page read-only.
+#include <set>
+
 #include "i18n/labels.hpp"
 #include "web/applications/operations.hpp"
 #include "web/applications/pdf_document.hpp"
+#include "web/pages/eligibility_view.hpp"
 #include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
@@ -25,6 +28,7 @@ long long id_of(const http::Request& request) {
 struct Problems {
   std::map<std::string, std::string> by_field;
   std::vector<std::string> general;
+  std::set<std::string> check_digit;  // USCC fields the applicant may confirm as printed
 };
 Problems sort_problems(const std::vector<Error>& errors, Lang lang) {
   Problems p;
@@ -34,6 +38,7 @@ Problems sort_problems(const std::vector<Error>& errors, Lang lang) {
       p.general.push_back(message(e, lang));
     } else {
       p.by_field.emplace(field, message(e, lang));
+      if (e.code == ErrorCode::uscc_check_digit) p.check_digit.insert(field);
     }
   }
   return p;
@@ -94,6 +99,18 @@ View form_view(const ApplicationForm& form, const FormValues& values, const Prob
       if (f.type == FormFieldType::region && !text.empty()) shown = region_label(text, lang);
       v.set("shown", shown);
       v.set("checked", text == "1");
+      if (f.type == FormFieldType::uscc) {
+        // Offered once the code failed only its check digit, and kept once confirmed.
+        std::string key = as_printed_key(f.name);
+        auto confirmed = values.find(key);
+        bool checked = confirmed != values.end() && confirmed->second == "1";
+        if (checked || problems.check_digit.contains(f.name)) {
+          View as_printed{View::type::object};
+          as_printed.set("name", key);
+          as_printed.set("checked", checked);
+          v.set("as_printed", as_printed);
+        }
+      }
       if (auto problem = problems.by_field.find(f.name); problem != problems.by_field.end()) {
         v.set("error", problem->second);
       }
@@ -103,6 +120,30 @@ View form_view(const ApplicationForm& form, const FormValues& values, const Prob
     sections.push_back(s);
   }
   return sections;
+}
+
+// The eligibility panel: live while the applicant edits, as recorded after, with the
+// formal check's decision and its reason once made.
+void set_eligibility(App& app, const Caller& caller, View& view, long long id, bool editable) {
+  auto eligibility = application_eligibility(app, caller, id);
+  if (!eligibility) return;
+  const std::vector<EligibilityFinding>& findings = shown_findings(*eligibility, editable);
+  // An editable form always has the panel: the next save may bring its first finding.
+  view.set("has_eligibility", editable || !findings.empty());
+  view.set("eligibility_live", editable);
+  view.set("eligibility", eligibility_view(findings, caller.lang));
+  set_overall_verdict(view, findings, caller.lang);
+  if (const EligibilityCheck* decided = formal_check_record(*eligibility)) {
+    View d{View::type::object};
+    d.set("eligible", decided->eligible);
+    d.set("label", translate(decided->eligible ? "page.formal_check_eligible"
+                                               : "page.formal_check_ineligible",
+                             {}, caller.lang));
+    d.set("has_reason", !decided->reason.empty());
+    d.set("reason", decided->reason);
+    d.set("at", format_shanghai(decided->checked_at));
+    view.set("formal_decision", d);
+  }
 }
 
 http::Response application_page(App& app, const Caller& caller, const http::Request& request,
@@ -164,6 +205,7 @@ http::Response application_page(App& app, const Caller& caller, const http::Requ
   if (auto p = problems.by_field.find("unit_id"); p != problems.by_field.end())
     view.set("unit_error", p->second);
   view.set("sections", form_view(*record->form, record->values, problems, caller.lang));
+  set_eligibility(app, caller, view, a.id, editable);
 
   View attachments{View::type::list};
   for (const FormAttachment& k : record->form->attachments) {
