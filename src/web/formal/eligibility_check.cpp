@@ -43,6 +43,19 @@ EligibilityFinding repeat_finding(const Campaign& campaign, const DuplicateFindi
   return {"not_listed_before", verdict, params};
 }
 
+// What the formal check decides on: the rules, then the repeats that name the application.
+std::vector<EligibilityFinding> findings_of(const Campaign& campaign, const Application& a,
+                                            const std::string& content,
+                                            const std::vector<Attachment>& attachments,
+                                            const std::vector<DuplicateFinding>& duplicates) {
+  std::vector<EligibilityFinding> findings =
+      rule_findings(campaign, a, store::values_from_json(content), attachments);
+  for (EligibilityFinding& f : repeat_findings(campaign, duplicates, a.id)) {
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
 Result<FormalCheckRow> row_of(Store& store, const Campaign& campaign, const ApplicationSummary& s,
                               const std::vector<DuplicateFinding>& duplicates) {
   auto content = store.application_content(s.application.id);
@@ -50,11 +63,7 @@ Result<FormalCheckRow> row_of(Store& store, const Campaign& campaign, const Appl
   auto attachments = store.attachments(s.application.id);
   if (!attachments) return fail(attachments.error());
   FormalCheckRow row{s, {}, Verdict::pass, std::nullopt};
-  row.findings =
-      rule_findings(campaign, s.application, store::values_from_json(*content), *attachments);
-  for (EligibilityFinding& f : repeat_findings(campaign, duplicates, s.application.id)) {
-    row.findings.push_back(std::move(f));
-  }
+  row.findings = findings_of(campaign, s.application, *content, *attachments, duplicates);
   row.verdict = overall_verdict(row.findings);
   if (s.application.state != ApplicationState::recommended) {
     auto checks = store.eligibility_checks(s.application.id);
@@ -124,14 +133,22 @@ Result<ApplicationState> decide_formal_check(Store& store, const StoredCampaign&
                                              long long application_id, bool eligible,
                                              const std::string& reason, const Actor& actor,
                                              Instant now) {
-  auto rows = formal_check_rows(store, stored);
-  if (!rows) return fail(rows.error());
-  for (const FormalCheckRow& row : *rows) {
-    if (row.application.application.id != application_id) continue;
-    return store.decide_formal_check({application_id, eligible, reason, row.findings}, actor, now);
+  auto application = store.application(application_id);
+  if (!application || application->campaign_id != stored.id) {
+    return fail(make_error(ErrorCode::application_not_found, "application",
+                           std::to_string(application_id)));
   }
-  return fail(
-      make_error(ErrorCode::application_not_found, "application", std::to_string(application_id)));
+  // Only this application's findings, though repeats need the whole campaign compared.
+  auto duplicates = campaign_duplicates(store, stored);
+  if (!duplicates) return fail(duplicates.error());
+  auto content = store.application_content(application_id);
+  if (!content) return fail(content.error());
+  auto attachments = store.attachments(application_id);
+  if (!attachments) return fail(attachments.error());
+  return store.decide_formal_check(
+      {application_id, eligible, reason,
+       findings_of(stored.campaign, *application, *content, *attachments, *duplicates)},
+      actor, now);
 }
 
 Result<AutomaticOutcome> apply_automatic_verdicts(Store& store, const StoredCampaign& stored,

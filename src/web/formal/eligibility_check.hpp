@@ -36,7 +36,7 @@ struct FormalCheckRow {
 Result<std::vector<FormalCheckRow>> formal_check_rows(Store& store, const StoredCampaign& stored);
 
 // Decides one application on its findings as computed now (errors of
-// Store::decide_formal_check, application_not_found when it is not in the campaign's check).
+// Store::decide_formal_check; application_not_found when it is not the campaign's).
 Result<ApplicationState> decide_formal_check(Store& store, const StoredCampaign& stored,
                                              long long application_id, bool eligible,
                                              const std::string& reason, const Actor& actor,
