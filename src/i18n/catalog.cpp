@@ -1,6 +1,7 @@
 #include "i18n/catalog.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "i18n/catalog_text.hpp"
@@ -36,7 +37,42 @@ const Catalog& catalog(Lang lang) {
   return lang == Lang::en ? en : zh;
 }
 
+// Error parameters whose values are codes, and the catalog prefix that names each code.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_coded_params{{
+    {"action", "action."},
+    {"phase", "phase."},
+    {"phases", "phase."},
+    {"state", "state."},
+    {"verdict", "eligibility.verdict."},
+    {"role", "page.role_"},
+    {"actor_role", "page.role_"},
+}};
+
+// "a,b" → the names of a and b, listed as the language lists them.
+std::string named_codes(std::string_view codes, std::string_view prefix, Lang lang) {
+  std::string out;
+  while (true) {
+    auto comma = codes.find(',');
+    std::string_view code = codes.substr(0, comma);
+    std::string key = std::string(prefix) + std::string(code);
+    if (!out.empty()) out += lang == Lang::en ? " or " : "、";
+    out += catalog(lang).contains(key) ? translate(key, {}, lang) : std::string(code);
+    if (comma == std::string_view::npos) return out;
+    codes.remove_prefix(comma + 1);
+  }
+}
+
 }  // namespace
+
+std::string message(const Error& error, Lang lang) {
+  std::vector<std::pair<std::string, std::string>> params = error.params;
+  for (auto& [name, value] : params) {
+    auto coded = std::ranges::find(k_coded_params, name,
+                                   &std::pair<std::string_view, std::string_view>::first);
+    if (coded != k_coded_params.end()) value = named_codes(value, coded->second, lang);
+  }
+  return translate(code_name(error.code), params, lang);
+}
 
 std::optional<Lang> lang_from_name(std::string_view name) {
   if (name.starts_with("zh")) return Lang::zh;

@@ -23,9 +23,11 @@ std::optional<Lang> lang_from_name(std::string_view name);
 std::string translate(std::string_view key,
                       const std::vector<std::pair<std::string, std::string>>& params, Lang lang);
 
-inline std::string message(const Error& error, Lang lang) {
-  return translate(code_name(error.code), error.params, lang);
-}
+// The error's catalog text. Parameters that carry a domain code (action, phase, phases,
+// state, verdict, role, actor_role) are shown by their catalog names ("fail_formal_check"
+// → 形式审查不合格, "preliminary_review,final_review" → 初评评审、终评评审); a code the
+// catalog does not name is shown as it is.
+std::string message(const Error& error, Lang lang);
 
 // Every entry whose key starts with `prefix`, the prefix cut off ("page.title" → "title");
 // pages hand these to their templates.

@@ -24,6 +24,24 @@ TEST(Catalog, ParametersAreFilledIn) {
             "gives \"3\", the code has \"4\"");
 }
 
+// Codes in parameters read as their names, lists of them joined as the language joins;
+// a code the catalog does not name stays as it is.
+TEST(Catalog, CodedParametersReadAsNames) {
+  Error phase = make_error(ErrorCode::transition_phase, "action", "fail_formal_check", "phases",
+                           "preliminary_review,final_review", "phase", "collection");
+  EXPECT_EQ(message(phase, Lang::zh),
+            "“形式审查不合格”只能在初评评审、终评评审阶段进行，当前阶段为组织征集");
+  std::string en = message(phase, Lang::en);
+  EXPECT_NE(en.find("Preliminary review or Final review"), std::string::npos) << en;
+  EXPECT_EQ(en.find("fail_formal_check"), std::string::npos) << en;
+  Error verdict =
+      make_error(ErrorCode::formal_check_override_reason, "application", "31", "verdict", "fail");
+  EXPECT_NE(message(verdict, Lang::zh).find("“不符合”"), std::string::npos);
+  Error unknown =
+      make_error(ErrorCode::transition_from_state, "action", "no_such_action", "state", "draft");
+  EXPECT_NE(message(unknown, Lang::en).find("no_such_action"), std::string::npos);
+}
+
 TEST(Catalog, MissingKeyShowsItself) {
   EXPECT_EQ(translate("no_such_key", {{"a", "1"}}, Lang::en), "no_such_key a=1");
 }
