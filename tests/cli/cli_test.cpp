@@ -1,12 +1,11 @@
 // Runs the real kczg binary, as an operator would, against SQLite files in a temp dir.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
-#include <sstream>
+
+#include "cli_fixture.hpp"
 
 #include "domain/uscc.hpp"
 #include "tabular/table.hpp"
@@ -16,36 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public CliFixture {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / ("kczg-cli-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(std::random_device{}()));
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
-  Outcome run(const std::string& args) {
-    std::string cmd =
-        "cd '" + m_dir.string() + "' && '" KCZG_BINARY "' " + args + " >out.txt 2>err.txt";
-    int raw = std::system(cmd.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(m_dir / "out.txt"),
-            slurp(m_dir / "err.txt")};
-  }
-
   void write(const std::string& name, const std::string& text) {
     std::ofstream(m_dir / name, std::ios::binary) << text;
   }
@@ -54,8 +25,6 @@ class CliTest : public ::testing::Test {
     auto j = nlohmann::json::parse(run("campaign show --format json").out);
     return j["units"].get<int>();
   }
-
-  fs::path m_dir;
 };
 
 std::string uscc(const std::string& first17) { return first17 + uscc_check_digit(first17); }
