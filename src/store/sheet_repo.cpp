@@ -1,6 +1,7 @@
 // What experts do with their assignment: score sheets (drafts until submitted) and
 // declines, and the lookups that lead a body admin's or an expert's account to its body.
 #include "store/json_codec.hpp"
+#include "store/prepared.hpp"
 #include "store/soci_store.hpp"
 
 namespace kczg::store {
@@ -85,22 +86,61 @@ Result<std::vector<ReviewAssignment>> SociStore::expert_assignments(long long ex
   });
 }
 
+namespace {
+
+// What saving a sheet reads and writes, prepared once per connection: an expert saves a
+// sheet many times (drafts, then the submission), and a body's experts save thousands.
+struct SheetSaveQueries : PreparedQuery {
+  // In: the pair. Out: its assignment row (when assigned), its sheet's state (null without
+  // a sheet) and the preliminary review's deadline (null when open-ended).
+  long long expert = 0, application = 0, assignment = 0, ends = 0;
+  std::string before;
+  soci::indicator before_ind = soci::i_null, ends_ind = soci::i_null;
+  soci::statement lookup;
+  // In: the sheet as stored.
+  std::string scores, comment, state;
+  long long updated = 0, submitted = 0;
+  soci::indicator submitted_ind = soci::i_null;
+  soci::statement insert, update;
+
+  explicit SheetSaveQueries(soci::session& sql)
+      : lookup((sql.prepare << "SELECT a.id, s.state, p.ends_at FROM assignments a "
+                               "JOIN experts x ON x.id = a.expert_id "
+                               "JOIN review_bodies b ON b.id = x.body_id "
+                               "LEFT JOIN phases p ON p.campaign_id = b.campaign_id "
+                               "AND p.kind = 'preliminary_review' "
+                               "LEFT JOIN score_sheets s ON s.assignment_id = a.id "
+                               "WHERE a.expert_id = :e AND a.application_id = :a "
+                               "AND a.state = 'assigned'",
+                soci::use(expert), soci::use(application), soci::into(assignment),
+                soci::into(before, before_ind), soci::into(ends, ends_ind))),
+        insert((sql.prepare << "INSERT INTO score_sheets (assignment_id, scores, comment, state, "
+                               "updated_at, submitted_at) VALUES (:a, :s, :c, :st, :t, :sub)",
+                soci::use(assignment), soci::use(scores), soci::use(comment), soci::use(state),
+                soci::use(updated), soci::use(submitted, submitted_ind))),
+        update((sql.prepare << "UPDATE score_sheets SET scores = :s, comment = :c, state = :st, "
+                               "updated_at = :t, submitted_at = :sub WHERE assignment_id = :a",
+                soci::use(scores), soci::use(comment), soci::use(state), soci::use(updated),
+                soci::use(submitted, submitted_ind), soci::use(assignment))) {}
+};
+
+}  // namespace
+
 Result<ExpertSheet> SociStore::save_sheet(const ExpertSheet& sheet, const Actor& actor,
                                           Instant now) {
   return write([&](soci::session& sql) -> Result<ExpertSheet> {
-    long long assignment = assigned_row(sql, sheet.expert_id, sheet.application_id);
-    if (!assignment) return fail(missing(sheet.expert_id, sheet.application_id));
+    SheetSaveQueries& q = statements(sql).get<SheetSaveQueries>(sql);
+    q.expert = sheet.expert_id;
+    q.application = sheet.application_id;
+    q.before_ind = q.ends_ind = soci::i_null;
+    bool assigned = q.lookup.execute(true);
+    if (!assigned) return fail(missing(sheet.expert_id, sheet.application_id));
     // Read in the transaction that writes, so a save racing the deadline cannot slip by.
-    long long ends = 0;
-    soci::indicator ends_ind = soci::i_null;
-    sql << "SELECT p.ends_at FROM phases p JOIN review_bodies b ON b.campaign_id = p.campaign_id "
-           "JOIN experts x ON x.body_id = b.id WHERE x.id = :e AND p.kind = 'preliminary_review'",
-        soci::use(sheet.expert_id), soci::into(ends, ends_ind);
-    if (sql.got_data() && ends_ind == soci::i_ok && to_micros(now) >= ends) {
+    if (q.ends_ind == soci::i_ok && to_micros(now) >= q.ends) {
       return fail(
-          make_error(ErrorCode::review_closed, "deadline", format_shanghai(from_micros(ends))));
+          make_error(ErrorCode::review_closed, "deadline", format_shanghai(from_micros(q.ends))));
     }
-    std::string before = sheet_state(sql, assignment);
+    std::string before = q.before_ind == soci::i_ok ? q.before : "";
     if (before == sheet_state_name(SheetState::submitted)) {
       return fail(make_error(ErrorCode::sheet_submitted, "expert", std::to_string(sheet.expert_id),
                              "application", std::to_string(sheet.application_id)));
@@ -109,24 +149,16 @@ Result<ExpertSheet> SociStore::save_sheet(const ExpertSheet& sheet, const Actor&
     saved.updated_at = now;
     saved.submitted_at.reset();
     if (saved.state == SheetState::submitted) saved.submitted_at = now;
-    std::string scores = scores_to_json(saved.scores), state(sheet_state_name(saved.state));
-    long long updated = to_micros(now), submitted = updated;
-    soci::indicator submitted_ind = saved.submitted_at ? soci::i_ok : soci::i_null;
-    if (before.empty()) {
-      sql << "INSERT INTO score_sheets (assignment_id, scores, comment, state, updated_at, "
-             "submitted_at) VALUES (:a, :s, :c, :st, :t, :sub)",
-          soci::use(assignment), soci::use(scores), soci::use(saved.comment), soci::use(state),
-          soci::use(updated), soci::use(submitted, submitted_ind);
-    } else {
-      sql << "UPDATE score_sheets SET scores = :s, comment = :c, state = :st, updated_at = :t, "
-             "submitted_at = :sub WHERE assignment_id = :a",
-          soci::use(scores), soci::use(saved.comment), soci::use(state), soci::use(updated),
-          soci::use(submitted, submitted_ind), soci::use(assignment);
-    }
+    q.scores = scores_to_json(saved.scores);
+    q.comment = saved.comment;
+    q.state = sheet_state_name(saved.state);
+    q.updated = q.submitted = to_micros(now);
+    q.submitted_ind = saved.submitted_at ? soci::i_ok : soci::i_null;
+    (before.empty() ? q.insert : q.update).execute(true);
     audit(sql, actor, saved.state == SheetState::submitted ? "sheet.submit" : "sheet.save",
-          "assignment:" + std::to_string(assignment),
+          "assignment:" + std::to_string(q.assignment),
           object_to_json({{"state", before.empty() ? "none" : before}}),
-          object_to_json({{"state", state}, {"scores", scores}}), now);
+          object_to_json({{"state", q.state}, {"scores", q.scores}}), now);
     return saved;
   });
 }
