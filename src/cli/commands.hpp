@@ -2,6 +2,7 @@
 // output and errors through the Context; none parses the command line itself.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ int run_campaign_set_quota(const Context& context, int year, const std::string& 
                            const std::string& channel, int per_unit);
 
 int run_import_units(const Context& context, const std::filesystem::path& file);
+// The rows of a units file (CSV or XLSX, columns as `import units` reads them), unchecked.
+Result<std::vector<UnitRow>> read_unit_rows(const std::filesystem::path& file);
 // The review body's expert pool from CSV/XLSX (columns as expert_columns() names them);
 // a bad file is refused whole with every bad row listed.
 // One exact assignment run of the review body under its plan: conflicts, affinity and
@@ -48,7 +51,7 @@ int run_review_show(const Context& context, const std::string& body);
 // The demo's review body "演示·评审机构" (pioneer technologies), its generated experts and
 // its draft plan; nothing new when the campaign already has it.
 // The demo's earlier lists, generated, with two planted repeats of demo applications;
-// nothing when some are stored already.
+// nothing when they are stored already (other earlier lists may be there too).
 Result<void> load_demo_listed(Store& store, Instant now);
 struct DemoReview {
   long long body_id = 0;    // the demo body, which review@demo.kczg.cn administers
@@ -76,6 +79,18 @@ struct ServeOptions {
 };
 // Serves the web UI and API until SIGTERM/SIGINT.
 int run_serve(const Context& context, const ServeOptions& options);
+
+// kczg simulate: a whole campaign of `preset` generated at `scale` (1.0: about 2,281
+// applications) from `seed` and played through the store on a simulated clock, from units
+// and applications to the preliminary review's shortlist; prints the summary (text, or
+// JSON). Refused with campaign_exists when the database has a campaign of that year.
+struct SimulateOptions {
+  std::string preset = "2023";
+  double scale = 1.0;
+  std::uint64_t seed = 1;
+  bool json = false;
+};
+int run_simulate(const Context& context, const SimulateOptions& options);
 
 // Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications.
 int run_demo_load(const Context& context, const std::string& preset,

@@ -1,10 +1,12 @@
 // kczg demo load: a campaign with demo units and synthetic applications in every early
 // state, so a newcomer sees a campaign being filled. Everything here is generated.
 #include <ostream>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "domain/presets.hpp"
 #include "domain/quota.hpp"
+#include "domain/uscc.hpp"
 #include "web/security/secrets.hpp"
 
 namespace kczg::cli {
@@ -102,6 +104,18 @@ Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant
   return {};
 }
 
+// The stored units the demo's units file names, in the order they were stored.
+Result<std::vector<Unit>> demo_units(Store& s, const std::filesystem::path& units_file) {
+  auto rows = read_unit_rows(units_file);
+  if (!rows) return fail(rows.error());
+  std::set<std::string> codes;
+  for (const UnitRow& row : *rows) codes.insert(normalize_uscc(row.uscc));
+  auto units = s.units();
+  if (!units) return fail(units.error());
+  std::erase_if(*units, [&](const Unit& u) { return !codes.contains(u.uscc); });
+  return units;
+}
+
 }  // namespace
 
 // The demo's collection phase is open now: every dated phase moves by whole days so that
@@ -149,11 +163,15 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     stored = s.campaign_by_year(campaign->year);
     if (!stored) return report(ctx, stored.error());
   }
-  if (s.units()->empty()) {
-    if (int rc = run_import_units(ctx, units_file); rc != k_exit_ok) return rc;
-  }
-  auto units = s.units();
+  // The demo's own units: imported unless some are stored already (by their codes), so a
+  // database that holds other units too (`kczg simulate`) gets the same demo.
+  auto units = demo_units(s, units_file);
   if (!units) return report(ctx, units.error());
+  if (units->empty()) {
+    if (int rc = run_import_units(ctx, units_file); rc != k_exit_ok) return rc;
+    units = demo_units(s, units_file);
+    if (!units) return report(ctx, units.error());
+  }
   auto by_state = s.count_by_state(stored->id);
   if (by_state && by_state->empty()) {
     std::vector<DemoItem> items = demo_items(stored->campaign);

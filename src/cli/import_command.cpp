@@ -56,14 +56,19 @@ std::vector<UnitRow> unit_rows(const tabular::Table& table, const std::array<std
 
 }  // namespace
 
-int run_import_units(const Context& ctx, const std::filesystem::path& file) {
+Result<std::vector<UnitRow>> read_unit_rows(const std::filesystem::path& file) {
   auto table = tabular::read_table(file);
-  if (!table) return report(ctx, table.error());
+  if (!table) return fail(table.error());
   auto columns = locate_columns(*table);
-  if (!columns) return report(ctx, columns.error());
-  if (table->rows.size() > k_progress_rows) {
-    *ctx.err << ctx.text("ui.import_progress", {{"rows", std::to_string(table->rows.size())}})
-             << "\n";
+  if (!columns) return fail(columns.error());
+  return unit_rows(*table, *columns);
+}
+
+int run_import_units(const Context& ctx, const std::filesystem::path& file) {
+  auto rows = read_unit_rows(file);
+  if (!rows) return report(ctx, rows.error());
+  if (rows->size() > k_progress_rows) {
+    *ctx.err << ctx.text("ui.import_progress", {{"rows", std::to_string(rows->size())}}) << "\n";
   }
   auto store = open_migrated(ctx);
   if (!store) return report(ctx, store.error());
@@ -71,8 +76,7 @@ int run_import_units(const Context& ctx, const std::filesystem::path& file) {
   if (!campaign) return report(ctx, campaign.error());
   auto stored_usccs = (*store)->unit_usccs();
   if (!stored_usccs) return report(ctx, stored_usccs.error());
-  auto units =
-      check_unit_rows(campaign->campaign, unit_rows(*table, *columns), gb2260(), *stored_usccs);
+  auto units = check_unit_rows(campaign->campaign, *rows, gb2260(), *stored_usccs);
   if (!units) return report_rows(ctx, units.error());
   auto ids = (*store)->add_units(*units, ctx.actor, now());
   if (!ids) return report(ctx, ids.error());

@@ -179,6 +179,17 @@ int main(int argc, char** argv) {
                  "move the campaign's phases so that its collection phase is open now");
   load->callback([&] { rc = cli::run_demo_load(ctx, demo_preset, demo_units, demo_live); });
 
+  cli::SimulateOptions simulate_options;
+  auto* simulate = app.add_subcommand(
+      "simulate", "play a whole generated campaign into the database, from units to shortlist");
+  simulate->add_option("--preset", simulate_options.preset, "2022 or 2023")
+      ->check(CLI::IsMember({"2022", "2023"}));
+  simulate->add_option("--scale", simulate_options.scale, "1.0: about 2,281 applications")
+      ->check(CLI::Range(0.001, 10.0));
+  simulate->add_option("--seed", simulate_options.seed, "the same seed gives the same campaign");
+  simulate->add_flag("--json", simulate_options.json, "print the summary as JSON");
+  simulate->callback([&] { rc = cli::run_simulate(ctx, simulate_options); });
+
   // Language first, so usage errors already speak it.
   app.parse_complete_callback([&] {
     if (!lang_name.empty()) ctx.lang = *lang_from_name(lang_name);
