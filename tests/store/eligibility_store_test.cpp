@@ -54,8 +54,9 @@ TEST_P(EligibilityStoreTest, SubmissionRecordsTheCheckOfWhatWasSubmitted) {
   EXPECT_EQ(age->params.at("limit"), "2013-01-01");
   EXPECT_EQ(age->params.at("value"), "2012-12-31");
 
-  const EligibilityFinding* young_age =
-      rule_of(m_store->eligibility_checks(young)->front().findings, "enterprise_age");
+  auto young_checks = m_store->eligibility_checks(young);
+  ASSERT_TRUE(young_checks && !young_checks->empty());
+  const EligibilityFinding* young_age = rule_of(young_checks->front().findings, "enterprise_age");
   ASSERT_NE(young_age, nullptr);
   EXPECT_EQ(young_age->verdict, Verdict::pass);
   auto audit =
