@@ -55,6 +55,12 @@ const std::vector<Transition> k_transitions{
      Role::secretariat,
      {P::final_review},
      false},
+    {Action::reconsider,
+     {S::listed, S::not_listed},
+     S::shortlisted,
+     Role::secretariat,
+     {P::final_review},
+     true},
     {Action::withdraw,
      k_withdrawable,
      S::withdrawn,
@@ -91,7 +97,7 @@ constexpr Names<Role, 7> k_role_names{{
     {Role::visitor, "public"},
 }};
 
-constexpr Names<Action, 12> k_action_names{{
+constexpr Names<Action, 13> k_action_names{{
     {Action::submit, "submit"},
     {Action::resubmit, "resubmit"},
     {Action::recommend, "recommend"},
@@ -103,6 +109,7 @@ constexpr Names<Action, 12> k_action_names{{
     {Action::reject_shortlist, "reject_shortlist"},
     {Action::list, "list"},
     {Action::reject_list, "reject_list"},
+    {Action::reconsider, "reconsider"},
     {Action::withdraw, "withdraw"},
 }};
 

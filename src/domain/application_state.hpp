@@ -51,6 +51,7 @@ enum class Action {
   reject_shortlist,
   list,
   reject_list,
+  reconsider,  // the secretariat takes back a final-review decision, with a reason
   withdraw,
 };
 

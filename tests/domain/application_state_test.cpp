@@ -32,6 +32,7 @@ const Legal k_legal[] = {
      S::not_shortlisted},
     {Action::list, S::shortlisted, Role::secretariat, P::final_review, S::listed},
     {Action::reject_list, S::shortlisted, Role::secretariat, P::final_review, S::not_listed},
+    {Action::reconsider, S::listed, Role::secretariat, P::final_review, S::shortlisted},
 };
 
 TEST(ApplicationState, EveryLegalTransition) {
@@ -40,6 +41,23 @@ TEST(ApplicationState, EveryLegalTransition) {
     ASSERT_TRUE(to) << action_name(l.action) << ": " << code_name(to.error().code);
     EXPECT_EQ(*to, l.to) << action_name(l.action);
   }
+}
+
+TEST(ApplicationState, ReconsiderTakesBackAFinalDecisionWithAReasonDuringTheFinalReview) {
+  EXPECT_EQ(apply_action(Action::reconsider, S::not_listed, Role::secretariat, P::final_review,
+                         "补充材料后重新审议"),
+            S::shortlisted);
+  auto no_reason =
+      apply_action(Action::reconsider, S::listed, Role::secretariat, P::final_review, " ");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, ErrorCode::transition_reason_missing);
+  // Once the public notice has begun, a decision is changed only by an objection.
+  auto late =
+      apply_action(Action::reconsider, S::listed, Role::secretariat, P::public_notice, "理由");
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::transition_phase);
+  EXPECT_FALSE(
+      apply_action(Action::reconsider, S::shortlisted, Role::secretariat, P::final_review, "理由"));
 }
 
 TEST(ApplicationState, WithdrawBeforeAnyDecision) {
