@@ -122,6 +122,8 @@ namespace kczg {
   X(assignment_scored)            /* {expert} scored {application}: pair stays */          \
   X(review_closed)                /* the review deadline {deadline} has passed */          \
   X(shortlist_size_invalid)       /* {value}: 1..{max} */                                  \
+  X(shortlist_unscored)           /* {count} of {body} have no sheet */                    \
+  X(final_reason_missing)         /* {application} ranked {rank} of {seats} */             \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

@@ -124,13 +124,28 @@ double affinity_of(const AssignmentProblem& problem, int application, int expert
 
 }  // namespace
 
+namespace {
+
+bool covered(const std::vector<Coverage>& covers, const Application& application) {
+  return std::ranges::any_of(covers, [&](const Coverage& c) {
+    return c.list == application.list && (c.field.empty() || c.field == application.field);
+  });
+}
+
+}  // namespace
+
 bool in_review_scope(const std::vector<Coverage>& covers, const Application& application) {
   bool reviewable = application.state == ApplicationState::recommended ||
                     application.state == ApplicationState::eligible ||
                     application.state == ApplicationState::under_review;
-  return reviewable && std::ranges::any_of(covers, [&](const Coverage& c) {
-           return c.list == application.list && (c.field.empty() || c.field == application.field);
-         });
+  return reviewable && covered(covers, application);
+}
+
+bool in_review_results(const std::vector<Coverage>& covers, const Application& application) {
+  using S = ApplicationState;
+  bool reviewed = application.state == S::shortlisted || application.state == S::not_shortlisted ||
+                  application.state == S::listed || application.state == S::not_listed;
+  return (reviewed && covered(covers, application)) || in_review_scope(covers, application);
 }
 
 ApplicationParties parties_of(const ReviewCandidate& candidate) {

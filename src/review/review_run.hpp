@@ -48,6 +48,9 @@ struct AssignmentRun {
 // Whether review of `application` falls to a body covering `covers`: its list/field, in a
 // state that preliminary review reads (recommended, eligible or under review).
 bool in_review_scope(const std::vector<Coverage>& covers, const Application& application);
+// The same, or past it: shortlisted or not, and the final review's decisions after that —
+// what the body's board ranks and its admin may still read.
+bool in_review_results(const std::vector<Coverage>& covers, const Application& application);
 
 // The parties conflict detection compares with experts: applicant, holders and named
 // organisations of the form (split at 、;，；), persons, and the recommending unit.

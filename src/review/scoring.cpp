@@ -29,22 +29,12 @@ double population_sd(std::span<const double> values, double mean_value) {
 long long shown(double value) { return std::llround(value * std::pow(10.0, k_score_decimals)); }
 
 Ranking rank_group(Coverage where, Aggregation method, std::vector<ApplicationScore> scores) {
-  Ranking ranking{std::move(where), method, {}, {}};
+  std::vector<RankedApplication> entries;
   for (ApplicationScore& s : scores) {
     double value = score_by(s, method);
-    ranking.entries.push_back({std::move(s), value, 0, false});
+    entries.push_back({std::move(s), value, 0, false});
   }
-  std::ranges::sort(ranking.entries, [](const RankedApplication& a, const RankedApplication& b) {
-    if (shown(a.value) != shown(b.value)) return shown(a.value) > shown(b.value);
-    return a.score.application_id < b.score.application_id;
-  });
-  auto& entries = ranking.entries;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    bool same_as_previous = i > 0 && shown(entries[i].value) == shown(entries[i - 1].value);
-    entries[i].rank = same_as_previous ? entries[i - 1].rank : int(i) + 1;
-    if (same_as_previous) entries[i].tied = entries[i - 1].tied = true;
-  }
-  return ranking;
+  return rank_entries(std::move(where), method, std::move(entries));
 }
 
 }  // namespace
@@ -191,6 +181,20 @@ std::vector<Ranking> rank_applications(const Calibration& calibration, Aggregati
     if (auto it = unscored.find(key); it != unscored.end()) rankings.back().unscored = it->second;
   }
   return rankings;
+}
+
+Ranking rank_entries(Coverage where, Aggregation method, std::vector<RankedApplication> entries) {
+  std::ranges::sort(entries, [](const RankedApplication& a, const RankedApplication& b) {
+    if (shown(a.value) != shown(b.value)) return shown(a.value) > shown(b.value);
+    return a.score.application_id < b.score.application_id;
+  });
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    entries[i].tied = false;
+    bool same_as_previous = i > 0 && shown(entries[i].value) == shown(entries[i - 1].value);
+    entries[i].rank = same_as_previous ? entries[i - 1].rank : int(i) + 1;
+    if (same_as_previous) entries[i].tied = entries[i - 1].tied = true;
+  }
+  return Ranking{std::move(where), method, std::move(entries), {}};
 }
 
 Shortlist shortlist(const Ranking& ranking, int target) {

@@ -137,6 +137,11 @@ struct Ranking {
 std::vector<Ranking> rank_applications(const Calibration& calibration, Aggregation method,
                                        const std::map<long long, Coverage>& where);
 
+// Entries whose score and value are set, ranked as rank_applications ranks them: best
+// first, equal values to k_score_decimals sharing a rank, then by application id. For
+// rankings merged from several bodies' (the final review's).
+Ranking rank_entries(Coverage where, Aggregation method, std::vector<RankedApplication> entries);
+
 // The best `target` entries of a ranking. When a group of tied entries straddles the cut,
 // none of it is chosen: its entries are reported in tied_at_cut with the seats left for
 // them, for the secretariat to decide with a recorded reason.
