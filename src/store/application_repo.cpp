@@ -300,20 +300,53 @@ Result<ApplicationState> SociStore::transition(long long application_id, Action 
     return fail(
         make_error(ErrorCode::transition_unknown, "action", std::string(action_name(action))));
   }
-  return write([&](soci::session& sql) -> Result<ApplicationState> {
-    auto app = load_application(sql, application_id);
-    if (!app) return fail(app.error());
-    auto phase = workflow_phase(load_phases(sql, statements(sql), app->campaign_id), now);
-    auto to = apply_action(action, app->state, actor.role, phase, reason);
-    if (!to) return fail(to.error());
-    if (!move_state(sql, application_id, app->state, *to, reason, now)) {
-      return fail(make_error(ErrorCode::transition_from_state, "action",
-                             std::string(action_name(action)), "state", "changed"));
+  return write([&](soci::session& sql) {
+    return move_application(sql, application_id, action, actor, reason, now);
+  });
+}
+
+Result<ApplicationState> SociStore::move_application(soci::session& sql, long long application_id,
+                                                     Action action, const Actor& actor,
+                                                     std::string_view reason, Instant now) {
+  auto app = load_application(sql, application_id);
+  if (!app) return fail(app.error());
+  auto phase = workflow_phase(load_phases(sql, statements(sql), app->campaign_id), now);
+  auto to = apply_action(action, app->state, actor.role, phase, reason);
+  if (!to) return fail(to.error());
+  if (!move_state(sql, application_id, app->state, *to, reason, now)) {
+    return fail(make_error(ErrorCode::transition_from_state, "action",
+                           std::string(action_name(action)), "state", "changed"));
+  }
+  audit(sql, actor, "application." + std::string(action_name(action)),
+        "application:" + std::to_string(application_id), state_json(app->state),
+        state_json(*to, reason), now);
+  return *to;
+}
+
+Result<void> SociStore::transition_all(std::span<const ApplicationMove> moves, const Actor& actor,
+                                       Instant now) {
+  for (const ApplicationMove& m : moves) {
+    for (Action a : m.actions) {
+      if (a == Action::recommend || a == Action::submit || a == Action::resubmit) {
+        return fail(
+            make_error(ErrorCode::transition_unknown, "action", std::string(action_name(a))));
+      }
     }
-    audit(sql, actor, "application." + std::string(action_name(action)),
-          "application:" + std::to_string(application_id), state_json(app->state),
-          state_json(*to, reason), now);
-    return *to;
+  }
+  return write([&](soci::session& sql) -> Result<void> {
+    for (const ApplicationMove& m : moves) {
+      for (Action a : m.actions) {
+        auto moved = move_application(sql, m.application_id, a, actor, m.reason, now);
+        if (!moved) {
+          Error e = moved.error();
+          if (e.param("application").empty()) {
+            e.params.emplace_back("application", std::to_string(m.application_id));
+          }
+          return fail(std::move(e));
+        }
+      }
+    }
+    return {};
   });
 }
 

@@ -58,6 +58,8 @@ class SociStore final : public Store {
   Result<void> put_attachment(long long application_id, const Attachment& attachment,
                               const Actor& actor, Instant now) override;
   Result<Application> submit(long long application_id, const Actor& actor, Instant now) override;
+  Result<void> transition_all(std::span<const ApplicationMove> moves, const Actor& actor,
+                              Instant now) override;
   Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,
                                       std::string_view reason, Instant now) override;
   Result<void> recommend(long long application_id, long long unit_id, const Actor& actor,
@@ -162,6 +164,10 @@ class SociStore final : public Store {
              std::string_view object, const std::string& before, const std::string& after,
              Instant now);
   Result<Campaign> load_campaign(soci::session& sql, long long id);
+  // One step of transition(), inside the caller's transaction.
+  Result<ApplicationState> move_application(soci::session& sql, long long application_id,
+                                            Action action, const Actor& actor,
+                                            std::string_view reason, Instant now);
   Result<Account> load_account(soci::session& sql, const std::string& where,
                                const std::string& key);
   Result<Application> load_application(soci::session& sql, long long id);

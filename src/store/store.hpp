@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,13 @@ struct ReviewBodyRef {
 struct ExpertRef {
   ReviewBodyRef body;
   Expert expert;
+};
+
+// One application's steps through the state machine, for Store::transition_all.
+struct ApplicationMove {
+  long long application_id = 0;
+  std::vector<Action> actions;  // taken in order
+  std::string reason;           // given with each action
 };
 
 class Store {
@@ -142,6 +150,12 @@ class Store {
   virtual Result<ApplicationState> transition(long long application_id, Action action,
                                               const Actor& actor, std::string_view reason,
                                               Instant now) = 0;
+
+  // Moves each application by its actions, in order, all in one transaction: every move
+  // or none (a body reports its shortlist, the secretariat applies the final proposal).
+  // Errors: the first failing step's, as transition() gives them.
+  virtual Result<void> transition_all(std::span<const ApplicationMove> moves, const Actor& actor,
+                                      Instant now) = 0;
 
   // The unit recommends the application that names it, counted against its quota for
   // the application's list (and field) in one transaction that cannot overshoot,
