@@ -72,6 +72,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::sheet_submitted:
     case ErrorCode::assignment_scored:
     case ErrorCode::review_closed:
+    case ErrorCode::shortlist_unscored:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;
@@ -91,6 +92,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::score_missing:
     case ErrorCode::score_out_of_range:
     case ErrorCode::score_unknown_criterion:
+    case ErrorCode::final_reason_missing:
       return 422;
     case ErrorCode::sign_in_throttled:
       return 429;

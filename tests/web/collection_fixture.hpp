@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "domain/instant.hpp"
 #include "domain/uscc.hpp"
 #include "web_fixture.hpp"
 
@@ -38,6 +39,25 @@ class CollectionTest : public WebTest {
     std::string uscc;
     std::string name;
   };
+
+  // Sets a phase's dates through the secretariat's campaign page.
+  void set_phase(const SignedIn& secretariat, const std::string& kind, Instant starts,
+                 Instant ends) {
+    auto local = [](Instant at) { return format_shanghai(at).substr(0, 16); };
+    auto r = post("/secretariat/campaign/phase",
+                  form_encode({{"_csrf", secretariat.csrf},
+                               {"kind", kind},
+                               {"starts_at", local(starts)},
+                               {"ends_at", local(ends)},
+                               {"confirm", "yes"}}),
+                  as(secretariat));
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  }
+
+  static Instant now() {
+    return std::chrono::time_point_cast<std::chrono::microseconds>(
+        std::chrono::system_clock::now());
+  }
 
   Applicant register_enterprise(int n) {
     Applicant a{{}, uscc(500 + n), "杭州测试" + std::to_string(n) + "号科技有限公司"};

@@ -3,7 +3,6 @@
 // secretariat's formal check decides on them — overriding only with a reason — while the
 // applicant reads the decision and why.
 #include "collection_fixture.hpp"
-#include "domain/instant.hpp"
 
 namespace kczg::testing {
 namespace {
@@ -36,22 +35,9 @@ class EligibilityWebTest : public CollectionTest {
 
   // Closes collection an hour ago and opens the preliminary review, through the page.
   void open_preliminary_review(const SignedIn& secretariat) {
-    Instant now =
-        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
-    auto local = [](Instant at) { return format_shanghai(at).substr(0, 16); };
-    Instant hour_ago = now - std::chrono::hours(1);
-    for (auto [kind, starts, ends] :
-         {std::tuple{"collection", local(now - std::chrono::days(30)), local(hour_ago)},
-          std::tuple{"preliminary_review", local(hour_ago), local(now + std::chrono::days(20))}}) {
-      auto r = post("/secretariat/campaign/phase",
-                    form_encode({{"_csrf", secretariat.csrf},
-                                 {"kind", kind},
-                                 {"starts_at", starts},
-                                 {"ends_at", ends},
-                                 {"confirm", "yes"}}),
-                    as(secretariat));
-      ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
-    }
+    Instant hour_ago = now() - std::chrono::hours(1);
+    set_phase(secretariat, "collection", now() - std::chrono::days(30), hour_ago);
+    set_phase(secretariat, "preliminary_review", hour_ago, now() + std::chrono::days(20));
   }
 };
 

@@ -6,6 +6,7 @@
 
 #include "web/applications/operations.hpp"
 #include "web/responses.hpp"
+#include "web/review/final_review_service.hpp"
 #include "web/review/review_service.hpp"
 
 namespace kczg::web {
@@ -171,6 +172,26 @@ http::Response decide_plan(App& app, const Caller& caller, http::Request& reques
       actor_of(caller), app.now());
   if (!done) return fail_json(caller, done.error());
   return dump(200, plan_json(*done));
+}
+
+// The body reports its board's shortlist (报送入围名单): {"size": n} optional, per list and
+// field; the list's target otherwise.
+http::Response report(App& app, const Caller& caller, http::Request& request) {
+  ordered_json body = request.body.empty() ? ordered_json::object()
+                                           : ordered_json::parse(request.body, nullptr, false);
+  if (!body.is_object() || (body.contains("size") && !body["size"].is_number_integer())) {
+    return fail_json(caller, make_error(ErrorCode::field_invalid, "field", "body", "detail",
+                                        "{size: whole number}"));
+  }
+  auto target = own_body(app, caller);
+  if (!target) return fail_json(caller, target.error());
+  std::string size = body.contains("size") ? std::to_string(body["size"].get<long long>()) : "";
+  auto reported = report_shortlist(app.store(), target->campaign, target->body, size,
+                                   actor_of(caller), app.now());
+  if (!reported) return fail_json(caller, reported.error());
+  return dump(200, {{"shortlisted", reported->shortlisted},
+                    {"tied_at_cut", reported->tied_at_cut},
+                    {"not_shortlisted", reported->not_shortlisted}});
 }
 
 http::Response assign(App& app, const Caller& caller, http::Request&) {
@@ -339,6 +360,7 @@ std::vector<RouteSpec> review_api_routes() {
       {Method::post, "/api/v1/review/plan/decision", k_secretariat, true, 0, decide_plan});
   routes.push_back({Method::post, "/api/v1/review/assignment", k_body_admin, true, 0, assign});
   routes.push_back({Method::get, "/api/v1/review/board", k_board_readers, true, 0, board});
+  routes.push_back({Method::post, "/api/v1/review/shortlist", k_body_admin, true, 0, report});
   routes.push_back({Method::get, "/api/v1/expert/assignments", k_expert, true, 0, my_assignments});
   routes.push_back(
       {Method::put, "/api/v1/expert/applications/{id}/sheet", k_expert, true, 0, put_sheet});

@@ -9,8 +9,10 @@
 #include "i18n/labels.hpp"
 #include "web/applications/exports.hpp"
 #include "web/applications/operations.hpp"
+#include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
+#include "web/review/final_review_service.hpp"
 #include "web/review/review_service.hpp"
 
 namespace kczg::web {
@@ -37,6 +39,7 @@ std::string where_name(const Campaign& c, const Coverage& where, Lang lang) {
 // One board row per ranked application, with the shortlist's verdict.
 struct BoardRow {
   std::string where, rank, number, title, applicant, sheets, mean, trimmed, zscore, value;
+  ApplicationState state = ApplicationState::under_review;
   bool chosen = false, tied_at_cut = false, tied = false;
 };
 
@@ -70,6 +73,7 @@ Result<BoardRows> board_rows(const Campaign& c, const Board& board, std::string_
       row.chosen = std::ranges::find(cut.chosen, a.id) != cut.chosen.end();
       row.tied_at_cut = std::ranges::find(cut.tied_at_cut, a.id) != cut.tied_at_cut.end();
       row.tied = e.tied;
+      row.state = a.state;
       out.rows.push_back(std::move(row));
     }
     for (long long id : ranking.unscored) {
@@ -107,7 +111,9 @@ Result<std::pair<StoredCampaign, std::string>> board_body(App& app, const Caller
   return std::pair{std::move(*stored), name};
 }
 
-http::Response board_page(App& app, const Caller& caller, http::Request& request) {
+http::Response show_board(App& app, const Caller& caller, const http::Request& request,
+                          std::string_view size, const std::string& error,
+                          const std::string& notice, int status) {
   auto target = board_body(app, caller, request);
   if (!target)
     return error_response(false, caller.lang, status_of(target.error().code), target.error());
@@ -115,11 +121,11 @@ http::Response board_page(App& app, const Caller& caller, http::Request& request
   auto board = body_board(app.store(), stored, body);
   if (!board)
     return error_response(false, caller.lang, status_of(board.error().code), board.error());
-  std::string size(request.query_param("size"));
   View view = page_view(caller, request, "board_title");
+  if (!notice.empty()) view.set("notice", notice);
   view.set("body", body);
   view.set("body_q", http::url_encode(body));
-  view.set("size", size);
+  view.set("size", std::string(size));
   view.set("export_base", caller.role == Role::secretariat ? "/secretariat/review/board/export"
                                                            : "/review/board/export");
   view.set("secretariat", caller.role == Role::secretariat);
@@ -131,7 +137,7 @@ http::Response board_page(App& app, const Caller& caller, http::Request& request
                                   {"assigned", std::to_string(board->assigned)}},
                                  caller.lang));
   auto rows = board_rows(stored.campaign, *board, size, caller.lang);
-  int status = 200;
+  if (!error.empty()) view.set("error", error);
   if (!rows) {
     view.set("error", message(rows.error(), caller.lang));
     status = 400;
@@ -152,8 +158,17 @@ http::Response board_page(App& app, const Caller& caller, http::Request& request
     row.set("value", r.value);
     row.set("verdict", verdict(r, caller.lang));
     row.set("chosen", r.chosen);
+    row.set("state", state_label(r.state, caller.lang));
+    row.set("state_code", std::string(state_name(r.state)));
     entries.push_back(row);
   }
+  // The body admin reports while the board has anything not yet reported.
+  view.set("can_report", caller.role == Role::review_body &&
+                             std::ranges::any_of(rows ? rows->rows : std::vector<BoardRow>{},
+                                                 [](const BoardRow& r) {
+                                                   return r.state == ApplicationState::eligible ||
+                                                          r.state == ApplicationState::under_review;
+                                                 }));
   view.set("entries", entries);
   view.set("has_entries", !entries.is_empty_list());
   view.set("unscored", string_list(rows ? rows->unscored : std::vector<std::string>{}));
@@ -174,6 +189,31 @@ http::Response board_page(App& app, const Caller& caller, http::Request& request
   http::Response response = render_page("review_board", std::move(view), status);
   response.set_header("Cache-Control", "private, no-store");
   return response;
+}
+
+http::Response board_page(App& app, const Caller& caller, http::Request& request) {
+  return show_board(app, caller, request, request.query_param("size"), "", "", 200);
+}
+
+// The body admin reports the board's shortlist to the secretariat (报送入围名单).
+http::Response report(App& app, const Caller& caller, http::Request& request) {
+  auto form = form_fields(request);
+  auto target = board_body(app, caller, request);
+  if (!target)
+    return error_response(false, caller.lang, status_of(target.error().code), target.error());
+  const auto& [stored, body] = *target;
+  auto reported =
+      report_shortlist(app.store(), stored, body, form["size"], actor_of(caller), app.now());
+  if (!reported) {
+    return show_board(app, caller, request, form["size"], message(reported.error(), caller.lang),
+                      "", status_of(reported.error().code));
+  }
+  std::string notice = translate("page.shortlist_reported",
+                                 {{"shortlisted", std::to_string(reported->shortlisted)},
+                                  {"tied", std::to_string(reported->tied_at_cut)},
+                                  {"not_shortlisted", std::to_string(reported->not_shortlisted)}},
+                                 caller.lang);
+  return show_board(app, caller, request, form["size"], "", notice, 200);
 }
 
 http::Response board_export(App& app, const Caller& caller, http::Request& request) {
@@ -214,6 +254,7 @@ std::vector<RouteSpec> board_routes() {
   std::vector<RouteSpec> routes;
   routes.push_back({Method::get, "/review/board", body_admin, false, 0, board_page});
   routes.push_back({Method::get, "/review/board/export", body_admin, false, 0, board_export});
+  routes.push_back({Method::post, "/review/board/report", body_admin, false, 0, report});
   routes.push_back({Method::get, "/secretariat/review/board", secretariat, false, 0, board_page});
   routes.push_back(
       {Method::get, "/secretariat/review/board/export", secretariat, false, 0, board_export});

@@ -193,7 +193,7 @@ Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::
   if (!summaries) return fail(summaries.error());
   std::map<long long, Coverage> where;
   for (ApplicationSummary& s : *summaries) {
-    if (!review::in_review_scope(covers, s.application)) continue;
+    if (!review::in_review_results(covers, s.application)) continue;
     where[s.application.id] = {s.application.list, s.application.field};
     board.applications.emplace(s.application.id, std::move(s));
   }
