@@ -129,7 +129,8 @@ TEST(FinalChoiceCheck, ADepartureNeedsAReasonThatNamesTheRankAndSeats) {
   std::vector<Ranking> rankings{
       ranking("emerging_enterprise", "",
               {entry(1, 90), entry(2, 80), entry(3, 70), entry(4, 60), entry(5, 50)})};
-  const FinalTable& t = final_proposal(c, rankings).at(0).tables.at(0);
+  std::vector<FinalList> lists = final_proposal(c, rankings);
+  const FinalTable& t = lists.at(0).tables.at(0);
   EXPECT_TRUE(check_final_choice(t, t.rows[0], FinalChoice::listed, ""));
   EXPECT_TRUE(check_final_choice(t, t.rows[4], FinalChoice::not_listed, " "));
   auto refused = check_final_choice(t, t.rows[4], FinalChoice::listed, " \n");
