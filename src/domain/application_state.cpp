@@ -61,6 +61,12 @@ const std::vector<Transition> k_transitions{
      Role::secretariat,
      {P::final_review},
      true},
+    {Action::remove_listed,
+     {S::listed},
+     S::not_listed,
+     Role::secretariat,
+     {P::public_notice},
+     true},
     {Action::withdraw,
      k_withdrawable,
      S::withdrawn,
@@ -97,7 +103,7 @@ constexpr Names<Role, 7> k_role_names{{
     {Role::visitor, "public"},
 }};
 
-constexpr Names<Action, 13> k_action_names{{
+constexpr Names<Action, 14> k_action_names{{
     {Action::submit, "submit"},
     {Action::resubmit, "resubmit"},
     {Action::recommend, "recommend"},
@@ -110,6 +116,7 @@ constexpr Names<Action, 13> k_action_names{{
     {Action::list, "list"},
     {Action::reject_list, "reject_list"},
     {Action::reconsider, "reconsider"},
+    {Action::remove_listed, "remove_listed"},
     {Action::withdraw, "withdraw"},
 }};
 

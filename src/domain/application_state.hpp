@@ -51,7 +51,8 @@ enum class Action {
   reject_shortlist,
   list,
   reject_list,
-  reconsider,  // the secretariat takes back a final-review decision, with a reason
+  reconsider,     // the secretariat takes back a final-review decision, with a reason
+  remove_listed,  // an objection to the public notice is upheld: off the list
   withdraw,
 };
 

@@ -124,6 +124,13 @@ namespace kczg {
   X(shortlist_size_invalid)       /* {value}: 1..{max} */                                  \
   X(shortlist_unscored)           /* {count} of {body} have no sheet */                    \
   X(final_reason_missing)         /* {application} ranked {rank} of {seats} */             \
+  X(objection_anonymous)          /* no real name given */                                 \
+  X(objection_contact_invalid)    /* {value}: no e-mail or phone */                        \
+  X(objection_grounds_length)     /* {length} characters, {min}..{max} */                  \
+  X(objection_closed)             /* notice {starts} to {ends} */                          \
+  X(objection_throttled)          /* too many from one address in {seconds} s */           \
+  X(objection_not_found)          /* {objection} */                                        \
+  X(objection_resolved)           /* {objection} is {state} already */                     \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

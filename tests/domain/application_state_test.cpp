@@ -33,6 +33,7 @@ const Legal k_legal[] = {
     {Action::list, S::shortlisted, Role::secretariat, P::final_review, S::listed},
     {Action::reject_list, S::shortlisted, Role::secretariat, P::final_review, S::not_listed},
     {Action::reconsider, S::listed, Role::secretariat, P::final_review, S::shortlisted},
+    {Action::remove_listed, S::listed, Role::secretariat, P::public_notice, S::not_listed},
 };
 
 TEST(ApplicationState, EveryLegalTransition) {
