@@ -160,6 +160,17 @@ const std::vector<Migration>& migrations() {
            "checked_at BIGINT NOT NULL)",
            "CREATE INDEX eligibility_checks_application ON eligibility_checks (application_id)",
        }},
+      {10,
+       {
+           // Objections to the public notice, filed by the public, resolved by the secretariat.
+           "CREATE TABLE objections ({pk}, "
+           "campaign_id BIGINT NOT NULL REFERENCES campaigns(id), "
+           "application_id BIGINT NOT NULL REFERENCES applications(id), name TEXT NOT NULL, "
+           "contact TEXT NOT NULL, organisation TEXT NOT NULL, grounds TEXT NOT NULL, "
+           "state TEXT NOT NULL, resolution TEXT NOT NULL, filed_at BIGINT NOT NULL, "
+           "resolved_at BIGINT, resolved_by TEXT NOT NULL)",
+           "CREATE INDEX objections_campaign ON objections (campaign_id)",
+       }},
   };
   return all;
 }

@@ -58,6 +58,13 @@ class SociStore final : public Store {
   Result<void> put_attachment(long long application_id, const Attachment& attachment,
                               const Actor& actor, Instant now) override;
   Result<Application> submit(long long application_id, const Actor& actor, Instant now) override;
+  Result<long long> file_objection(long long application_id, const ObjectionForm& form,
+                                   Instant now) override;
+  Result<std::vector<Objection>> objections(long long campaign_id) override;
+  Result<Objection> resolve_objection(long long objection_id, bool upheld,
+                                      std::string_view resolution, const Actor& actor,
+                                      const std::optional<OutboxMail>& notify,
+                                      Instant now) override;
   Result<void> transition_all(std::span<const ApplicationMove> moves, const Actor& actor,
                               Instant now) override;
   Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,

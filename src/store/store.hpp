@@ -22,6 +22,7 @@
 #include "domain/eligibility.hpp"
 #include "domain/expert.hpp"
 #include "domain/listed_entry.hpp"
+#include "domain/objection.hpp"
 #include "domain/review_assignment.hpp"
 #include "domain/review_plan.hpp"
 #include "domain/unit.hpp"
@@ -149,6 +150,23 @@ class Store {
   // Errors: those of apply_action, application_not_found.
   virtual Result<ApplicationState> transition(long long application_id, Action action,
                                               const Actor& actor, std::string_view reason,
+                                              Instant now) = 0;
+
+  // An objection from the public to a listed application, while its campaign's public
+  // notice is open at `now`: application_not_found for anything not on the notice,
+  // objection_closed outside it. Audited without the objector's identity.
+  virtual Result<long long> file_objection(long long application_id, const ObjectionForm& form,
+                                           Instant now) = 0;
+  // A campaign's objections, oldest first.
+  virtual Result<std::vector<Objection>> objections(long long campaign_id) = 0;
+  // The secretariat resolves a filed objection with a reason, in one transaction: upheld
+  // takes the entry off the list (Action::remove_listed, public notice phase), and `notify`
+  // (the objector's notice of the outcome) is queued with it. Errors objection_not_found,
+  // objection_resolved {state}, transition_role, transition_reason_missing and the state
+  // machine's.
+  virtual Result<Objection> resolve_objection(long long objection_id, bool upheld,
+                                              std::string_view resolution, const Actor& actor,
+                                              const std::optional<OutboxMail>& notify,
                                               Instant now) = 0;
 
   // Moves each application by its actions, in order, all in one transaction: every move
