@@ -42,12 +42,27 @@ Lang request_lang(const http::Request& request) {
 
 std::vector<RouteSpec> all_routes() {
   std::vector<RouteSpec> routes;
-  for (auto table :
-       {public_routes, account_routes, secretariat_routes, api_routes, application_routes,
-        unit_routes, overview_routes, application_api_routes, review_routes, review_pool_routes,
-        review_assignment_routes, board_routes, expert_routes, secretariat_review_routes,
-        review_api_routes, formal_check_routes, formal_check_api_routes, final_review_routes,
-        final_review_api_routes}) {
+  for (auto table : {public_routes,
+                     account_routes,
+                     secretariat_routes,
+                     api_routes,
+                     application_routes,
+                     unit_routes,
+                     overview_routes,
+                     application_api_routes,
+                     review_routes,
+                     review_pool_routes,
+                     review_assignment_routes,
+                     board_routes,
+                     expert_routes,
+                     secretariat_review_routes,
+                     review_api_routes,
+                     formal_check_routes,
+                     formal_check_api_routes,
+                     final_review_routes,
+                     final_review_api_routes,
+                     notice_routes,
+                     notice_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

@@ -131,6 +131,8 @@ std::vector<RouteSpec> review_api_routes();
 std::vector<RouteSpec> formal_check_routes();
 std::vector<RouteSpec> final_review_routes();
 std::vector<RouteSpec> final_review_api_routes();
+std::vector<RouteSpec> notice_routes();
+std::vector<RouteSpec> notice_api_routes();
 std::vector<RouteSpec> formal_check_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.

@@ -57,6 +57,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::review_body_unknown:
     case ErrorCode::expert_not_found:
     case ErrorCode::assignment_missing:
+    case ErrorCode::objection_not_found:
       return 404;
     case ErrorCode::account_exists:
     case ErrorCode::campaign_exists:
@@ -73,6 +74,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::assignment_scored:
     case ErrorCode::review_closed:
     case ErrorCode::shortlist_unscored:
+    case ErrorCode::objection_closed:
+    case ErrorCode::objection_resolved:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;
@@ -93,8 +96,12 @@ int status_of(ErrorCode code) {
     case ErrorCode::score_out_of_range:
     case ErrorCode::score_unknown_criterion:
     case ErrorCode::final_reason_missing:
+    case ErrorCode::objection_anonymous:
+    case ErrorCode::objection_contact_invalid:
+    case ErrorCode::objection_grounds_length:
       return 422;
     case ErrorCode::sign_in_throttled:
+    case ErrorCode::objection_throttled:
       return 429;
     case ErrorCode::database_unavailable:
     case ErrorCode::database_failure:

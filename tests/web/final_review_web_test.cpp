@@ -4,6 +4,8 @@
 // the secretariat decides only in the final review phase, needs a reason to depart from
 // the proposal or to take a decision back, applies the proposal to the rest, and the
 // counts of listed against the target follow.
+#include <set>
+
 #include "collection_fixture.hpp"
 #include "store/store.hpp"
 
@@ -59,31 +61,57 @@ class FinalReviewWebTest : public CollectionTest {
     return scored;
   }
 
+  // Into the preliminary review: the formal check passes what the demo's units
+  // recommended, the plan is approved and the assignment runs.
+  void pass_formal_check_and_assign() {
+    Instant hour_ago = now() - std::chrono::hours(1);
+    set_phase(m_secretariat, "collection", now() - std::chrono::days(30), hour_ago);
+    set_phase(m_secretariat, "preliminary_review", hour_ago, now() + std::chrono::days(20));
+    json rows = json::parse(api("GET", "/api/v1/formal-check", m_secretariat).body);
+    for (const json& r : rows) {
+      if (r["state"] != "recommended") continue;
+      std::string path =
+          "/api/v1/formal-check/" + std::to_string(r["application"].get<long long>()) + "/decision";
+      auto d = api("POST", path, m_secretariat,
+                   json{{"eligible", true}, {"reason", "材料已核实"}}.dump());
+      ASSERT_EQ(d.status, 200) << d.body;
+    }
+    ASSERT_EQ(api("POST", "/api/v1/review/plan/file", m_body).status, 200);
+    ASSERT_EQ(api("POST", "/api/v1/review/plan/decision", m_secretariat,
+                  json{{"body", k_body}, {"action", "approve"}}.dump())
+                  .status,
+              200);
+    ASSERT_EQ(api("POST", "/api/v1/review/assignment", m_body).status, 200);
+  }
+
+  // Scored, reported (2 per field), decided as proposed in the final review, which then
+  // closes, and the public notice open: the listed applications' ids.
+  std::vector<long long> open_notice_of_listed() {
+    pass_formal_check_and_assign();
+    EXPECT_GT(score_everything(), 0);
+    EXPECT_EQ(api("POST", "/api/v1/review/shortlist", m_body, json{{"size", 2}}.dump()).status,
+              200);
+    Instant hour_ago = now() - std::chrono::hours(1);
+    set_phase(m_secretariat, "preliminary_review", now() - std::chrono::days(3),
+              now() - std::chrono::days(2));
+    set_phase(m_secretariat, "final_review", now() - std::chrono::days(2),
+              now() + std::chrono::hours(1));
+    EXPECT_EQ(api("POST", "/api/v1/final-review/apply", m_secretariat).status, 200);
+    set_phase(m_secretariat, "final_review", now() - std::chrono::days(2), hour_ago);
+    set_phase(m_secretariat, "public_notice", hour_ago, now() + std::chrono::days(7));
+    std::vector<long long> listed;
+    for (const auto& [id, state] : states()) {
+      if (state == "listed") listed.push_back(id);
+    }
+    return listed;
+  }
+
   SignedIn m_secretariat, m_body;
 };
 
 TEST_P(FinalReviewWebTest, ShortlistIsReportedWholeAndTheFinalReviewDecidesWithReasons) {
   Instant hour_ago = now() - std::chrono::hours(1);
-  set_phase(m_secretariat, "collection", now() - std::chrono::days(30), hour_ago);
-  set_phase(m_secretariat, "preliminary_review", hour_ago, now() + std::chrono::days(20));
-  // The formal check passes what the demo's units recommended; the plan is approved and
-  // the assignment runs.
-  json rows = json::parse(api("GET", "/api/v1/formal-check", m_secretariat).body);
-  for (const json& r : rows) {
-    if (r["state"] != "recommended") continue;
-    std::string path =
-        "/api/v1/formal-check/" + std::to_string(r["application"].get<long long>()) + "/decision";
-    auto d =
-        api("POST", path, m_secretariat, json{{"eligible", true}, {"reason", "材料已核实"}}.dump());
-    ASSERT_EQ(d.status, 200) << d.body;
-  }
-  ASSERT_EQ(api("POST", "/api/v1/review/plan/file", m_body).status, 200);
-  ASSERT_EQ(api("POST", "/api/v1/review/plan/decision", m_secretariat,
-                json{{"body", k_body}, {"action", "approve"}}.dump())
-                .status,
-            200);
-  ASSERT_EQ(api("POST", "/api/v1/review/assignment", m_body).status, 200);
-
+  pass_formal_check_and_assign();
   // Nothing scored yet: the report is refused whole, and no state moves.
   auto before = states();
   auto early = api("POST", "/api/v1/review/shortlist", m_body, json{{"size", 2}}.dump());
@@ -184,6 +212,115 @@ TEST_P(FinalReviewWebTest, ShortlistIsReportedWholeAndTheFinalReviewDecidesWithR
   EXPECT_TRUE(contains(en.body, std::to_string(shortlisted) + " listed of a target of 150"));
   EXPECT_TRUE(contains(en.body, "data-state=\"listed\""));
   EXPECT_EQ(get("/secretariat/final-review", as(m_body)).status, 403);
+}
+
+TEST_P(FinalReviewWebTest, PublicNoticeTakesObjectionsAndAnUpheldOneTakesTheEntryOff) {
+  std::vector<long long> listed = open_notice_of_listed();
+  ASSERT_GE(listed.size(), 2u);
+  long long target = listed[0];
+
+  // The notice, without signing in: the proposed entries with their public fields only.
+  auto page = get("/notice");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "data-application=\"" + std::to_string(target) + "\""));
+  json notice = json::parse(get("/api/v1/notice").body);
+  EXPECT_EQ(notice["open"], true);
+  ASSERT_EQ(notice["entries"].size(), listed.size());
+  for (const json& e : notice["entries"]) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : e.items()) keys.insert(k);
+    EXPECT_EQ(keys, (std::set<std::string>{"application", "number", "name", "holder", "unit",
+                                           "list", "field"}));
+  }
+  // Nothing private on the page either: no contact, no score.
+  EXPECT_FALSE(contains(page.body, "@demo.kczg.cn"));
+  EXPECT_FALSE(contains(page.body, "data-proposed"));
+
+  // Anonymous or without a contact: refused with every reason, nothing stored.
+  auto object = [&](long long id, const json& body) {
+    return request("POST", "/api/v1/notice/" + std::to_string(id) + "/objections",
+                   {{"Content-Type", "application/json"}}, body.dump());
+  };
+  std::string grounds =
+      "该技术核心专利已转让他人，申报单位已非权利人，附国家知识产权局登记簿副本为证。";
+  auto anonymous = object(target, {{"name", "匿名"}, {"contact", ""}, {"grounds", grounds}});
+  EXPECT_EQ(anonymous.status, 422) << anonymous.body;
+  json refused = json::parse(anonymous.body);
+  EXPECT_EQ(refused["code"], "objection_anonymous");
+  EXPECT_EQ(refused["problems"].size(), 2u);
+  auto form = post("/notice/" + std::to_string(target) + "/objection",
+                   form_encode({{"name", ""}, {"contact", "x"}, {"grounds", grounds}}));
+  EXPECT_EQ(form.status, 422);
+  EXPECT_TRUE(contains(form.body, "匿名异议不予受理")) << form.body.substr(0, 2000);
+  // An application not on the notice cannot be objected to.
+  EXPECT_EQ(object(999999, {{"name", "张明"}, {"contact", "zm@example.org"}, {"grounds", grounds}})
+                .status,
+            404);
+
+  // A real objection, by the API and by the page.
+  auto filed = object(target, {{"name", "张明"},
+                               {"contact", "zhang.ming@example.org"},
+                               {"organisation", "某大学科研处"},
+                               {"grounds", grounds}});
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  long long objection = json::parse(filed.body)["objection"];
+  auto by_page = post("/notice/" + std::to_string(listed[1]) + "/objection?lang=en",
+                      form_encode({{"name", "Li Hua"},
+                                   {"contact", "13800138000"},
+                                   {"grounds", "The enterprise was founded in 2010, not 2015."}}));
+  EXPECT_EQ(by_page.status, 200);
+  EXPECT_TRUE(contains(by_page.body, "Objection received")) << by_page.body.substr(0, 2000);
+  // Who objected is the secretariat's to see, no one else's.
+  json all = json::parse(api("GET", "/api/v1/objections", m_secretariat).body);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["contact"], "zhang.ming@example.org");
+  EXPECT_EQ(api("GET", "/api/v1/objections", m_body).status, 403);
+  EXPECT_FALSE(contains(get("/notice").body, "zhang.ming"));
+
+  // Resolving needs a reason; upheld takes the entry off and tells the objector.
+  std::string path = "/api/v1/objections/" + std::to_string(objection) + "/resolution";
+  EXPECT_EQ(
+      api("POST", path, m_secretariat, json{{"upheld", true}, {"resolution", ""}}.dump()).status,
+      400);
+  EXPECT_EQ(states()[target], "listed");
+  auto upheld = api("POST", path, m_secretariat,
+                    json{{"upheld", true}, {"resolution", "经核实，专利已于 2021 年转让"}}.dump());
+  ASSERT_EQ(upheld.status, 200) << upheld.body;
+  EXPECT_EQ(states()[target], "not_listed");
+  EXPECT_EQ(
+      api("POST", path, m_secretariat, json{{"upheld", false}, {"resolution", "再次处理"}}.dump())
+          .status,
+      409);
+  json after = json::parse(get("/api/v1/notice").body);
+  EXPECT_EQ(after["entries"].size(), listed.size() - 1);
+  auto outbox = get("/secretariat/outbox", as(m_secretariat));
+  EXPECT_TRUE(contains(outbox.body, "zhang.ming@example.org"));
+  EXPECT_TRUE(contains(outbox.body, "经核实，专利已于 2021 年转让"));
+  auto audit = get("/secretariat/audit.csv", as(m_secretariat));
+  EXPECT_TRUE(contains(audit.body, "objection.file"));
+  EXPECT_TRUE(contains(audit.body, "objection.upheld"));
+  EXPECT_TRUE(contains(audit.body, "application.remove_listed"));
+  // The other is dismissed from the page, with its reason.
+  long long second = all[1]["id"];
+  auto dismissed = post("/secretariat/objections/" + std::to_string(second) + "/resolution",
+                        form_encode({{"_csrf", m_secretariat.csrf},
+                                     {"outcome", "dismissed"},
+                                     {"resolution", "营业执照载明成立于 2015 年"}}),
+                        as(m_secretariat));
+  EXPECT_EQ(dismissed.status, 303) << dismissed.body.substr(0, 2000);
+  EXPECT_EQ(states()[listed[1]], "listed");
+  auto secretariat_page = get("/secretariat/objections", as(m_secretariat));
+  EXPECT_TRUE(contains(secretariat_page.body, "data-state=\"dismissed\""));
+  EXPECT_TRUE(contains(secretariat_page.body, "data-state=\"upheld\""));
+
+  // After the notice, objections are refused.
+  set_phase(m_secretariat, "public_notice", now() - std::chrono::days(7),
+            now() - std::chrono::minutes(1));
+  auto late =
+      object(listed[1], {{"name", "张明"}, {"contact", "zm@example.org"}, {"grounds", grounds}});
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(json::parse(late.body)["code"], "objection_closed");
+  EXPECT_EQ(json::parse(get("/api/v1/notice").body)["entries"].size(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FinalReviewWebTest, ::testing::Values("sqlite", "postgresql"),
