@@ -3,6 +3,7 @@
 // page does.
 #include <nlohmann/json.hpp>
 
+#include "web/api/api_json.hpp"
 #include "web/app.hpp"
 #include "web/applications/operations.hpp"
 #include "web/responses.hpp"
@@ -14,13 +15,6 @@ namespace {
 using http::Method;
 using nlohmann::ordered_json;
 const std::vector<Role> k_secretariat{Role::secretariat};
-
-http::Response dump_json(int status, const ordered_json& j) {
-  http::Response response =
-      json_response(status, j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
-}
 
 ordered_json table_json(const StoredCampaign& stored, const FinalReview& review,
                         const review::FinalTable& t, int& listed, int& undecided) {

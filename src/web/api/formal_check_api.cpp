@@ -3,6 +3,7 @@
 // campaign's possible repeats with their evidence, as the secretariat's page shows them.
 #include <nlohmann/json.hpp>
 
+#include "web/api/api_json.hpp"
 #include "web/api/eligibility_json.hpp"
 #include "web/app.hpp"
 #include "web/applications/operations.hpp"
@@ -37,19 +38,7 @@ http::Response duplicates(App& app, const Caller& caller, http::Request&) {
                    {"matched", item_json(f.match)},
                    {"passages", f.hit.passages}});
   }
-  http::Response response =
-      json_response(200, out.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
-}
-
-http::Response no_store(http::Response response) {
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
-}
-
-http::Response dump_json(int status, const ordered_json& j) {
-  return json_response(status, j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
+  return dump_json(200, out);
 }
 
 http::Response rows(App& app, const Caller& caller, http::Request&) {
@@ -72,7 +61,7 @@ http::Response rows(App& app, const Caller& caller, http::Request&) {
          {"findings", findings_json(r.findings, caller.lang)},
          {"decision", r.decided ? check_json(*r.decided, caller.lang) : ordered_json(nullptr)}});
   }
-  return no_store(dump_json(200, out));
+  return dump_json(200, out);
 }
 
 http::Response decide(App& app, const Caller& caller, http::Request& request) {

@@ -3,6 +3,7 @@
 // their resolution.
 #include <nlohmann/json.hpp>
 
+#include "web/api/api_json.hpp"
 #include "web/app.hpp"
 #include "web/notice/notice_service.hpp"
 #include "web/responses.hpp"
@@ -14,13 +15,6 @@ using http::Method;
 using nlohmann::ordered_json;
 const std::vector<Role> k_secretariat{Role::secretariat};
 constexpr std::size_t k_objection_body_limit = 32 * 1024;
-
-http::Response dump_json(int status, const ordered_json& j, const char* cache) {
-  http::Response response =
-      json_response(status, j.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
-  response.set_header("Cache-Control", cache);
-  return response;
-}
 
 http::Response notice(App& app, const Caller& caller, http::Request&) {
   auto stored = app.store().latest_campaign();
