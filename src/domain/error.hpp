@@ -131,6 +131,9 @@ namespace kczg {
   X(objection_throttled)          /* too many from one address in {seconds} s */           \
   X(objection_not_found)          /* {objection} */                                        \
   X(objection_resolved)           /* {objection} is {state} already */                     \
+  X(campaign_published)           /* the {year} lists are published already */             \
+  X(objections_unresolved)        /* {count} objections still to resolve */                \
+  X(lists_not_published)          /* {year} */                                             \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

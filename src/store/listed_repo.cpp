@@ -4,20 +4,25 @@
 
 namespace kczg::store {
 
+void insert_listed_entries(soci::session& sql, const std::vector<ListedEntry>& entries,
+                           Instant now) {
+  ListedEntry e;
+  long long created = to_micros(now);
+  soci::statement insert =
+      (sql.prepare << "INSERT INTO listed_entries (year, list_code, name, holder, holder_uscc, "
+                      "summary, created_at) VALUES (:y, :l, :n, :h, :u, :s, :t)",
+       soci::use(e.year), soci::use(e.list), soci::use(e.name), soci::use(e.holder),
+       soci::use(e.holder_uscc), soci::use(e.summary), soci::use(created));
+  for (const ListedEntry& entry : entries) {
+    e = entry;
+    insert.execute(true);
+  }
+}
+
 Result<int> SociStore::add_listed_entries(const std::vector<ListedEntry>& entries,
                                           const Actor& actor, Instant now) {
   return write([&](soci::session& sql) -> Result<int> {
-    ListedEntry e;
-    long long created = to_micros(now);
-    soci::statement insert =
-        (sql.prepare << "INSERT INTO listed_entries (year, list_code, name, holder, holder_uscc, "
-                        "summary, created_at) VALUES (:y, :l, :n, :h, :u, :s, :t)",
-         soci::use(e.year), soci::use(e.list), soci::use(e.name), soci::use(e.holder),
-         soci::use(e.holder_uscc), soci::use(e.summary), soci::use(created));
-    for (const ListedEntry& entry : entries) {
-      e = entry;
-      insert.execute(true);
-    }
+    insert_listed_entries(sql, entries, now);
     // One row for the batch: the table itself is the record of every entry.
     audit(sql, actor, "listed.import", "listed_entries", "{}",
           object_to_json({{"added", std::to_string(entries.size())}}), now);

@@ -171,6 +171,12 @@ const std::vector<Migration>& migrations() {
            "resolved_at BIGINT, resolved_by TEXT NOT NULL)",
            "CREATE INDEX objections_campaign ON objections (campaign_id)",
        }},
+      {11,
+       {
+           // A campaign's lists made final (发布), once.
+           "CREATE TABLE publications (campaign_id BIGINT PRIMARY KEY REFERENCES campaigns(id), "
+           "published_at BIGINT NOT NULL, published_by TEXT NOT NULL, entries INTEGER NOT NULL)",
+       }},
   };
   return all;
 }

@@ -65,6 +65,9 @@ class SociStore final : public Store {
                                       std::string_view resolution, const Actor& actor,
                                       const std::optional<OutboxMail>& notify,
                                       Instant now) override;
+  Result<int> publish_lists(long long campaign_id, const std::vector<ListedEntry>& entries,
+                            const Actor& actor, Instant now) override;
+  Result<std::vector<Publication>> publications() override;
   Result<void> transition_all(std::span<const ApplicationMove> moves, const Actor& actor,
                               Instant now) override;
   Result<ApplicationState> transition(long long application_id, Action action, const Actor& actor,
@@ -220,6 +223,9 @@ class SociStore final : public Store {
 
 Error database_failure(const std::exception& e);
 
+// Appends earlier lists' entries, inside the caller's transaction.
+void insert_listed_entries(soci::session& sql, const std::vector<ListedEntry>& entries,
+                           Instant now);
 // A campaign with only its phases, for the phase checks of transitions.
 Campaign load_phases(soci::session& sql, StatementCache& statements, long long campaign_id);
 // Moves an application's row from `from` to `to` unless someone else moved it first.

@@ -75,6 +75,15 @@ struct ApplicationMove {
   std::string reason;           // given with each action
 };
 
+// A campaign's lists as published (发布).
+struct Publication {
+  long long campaign_id = 0;
+  int year = 0;
+  Instant published_at{};
+  std::string published_by;
+  int entries = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -168,6 +177,16 @@ class Store {
                                               std::string_view resolution, const Actor& actor,
                                               const std::optional<OutboxMail>& notify,
                                               Instant now) = 0;
+
+  // Publication (发布) makes the campaign's lists final, once, in one transaction: `entries`
+  // (what was listed) join the earlier lists the next formal check compares with, and the
+  // campaign is stamped published. Only the secretariat, in the publication phase, with no
+  // objection left unresolved. Errors transition_role, transition_phase {action: publish},
+  // campaign_published {year}, objections_unresolved {count}. Returns the entries added.
+  virtual Result<int> publish_lists(long long campaign_id, const std::vector<ListedEntry>& entries,
+                                    const Actor& actor, Instant now) = 0;
+  // Every campaign whose lists are published, the latest year first.
+  virtual Result<std::vector<Publication>> publications() = 0;
 
   // Moves each application by its actions, in order, all in one transaction: every move
   // or none (a body reports its shortlist, the secretariat applies the final proposal).
