@@ -62,7 +62,9 @@ std::vector<RouteSpec> all_routes() {
                      final_review_routes,
                      final_review_api_routes,
                      notice_routes,
-                     notice_api_routes}) {
+                     notice_api_routes,
+                     lists_routes,
+                     lists_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

@@ -133,6 +133,8 @@ std::vector<RouteSpec> final_review_routes();
 std::vector<RouteSpec> final_review_api_routes();
 std::vector<RouteSpec> notice_routes();
 std::vector<RouteSpec> notice_api_routes();
+std::vector<RouteSpec> lists_routes();
+std::vector<RouteSpec> lists_api_routes();
 std::vector<RouteSpec> formal_check_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.

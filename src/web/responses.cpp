@@ -58,6 +58,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::expert_not_found:
     case ErrorCode::assignment_missing:
     case ErrorCode::objection_not_found:
+    case ErrorCode::lists_not_published:
       return 404;
     case ErrorCode::account_exists:
     case ErrorCode::campaign_exists:
@@ -76,6 +77,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::shortlist_unscored:
     case ErrorCode::objection_closed:
     case ErrorCode::objection_resolved:
+    case ErrorCode::campaign_published:
+    case ErrorCode::objections_unresolved:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;

@@ -323,6 +323,85 @@ TEST_P(FinalReviewWebTest, PublicNoticeTakesObjectionsAndAnUpheldOneTakesTheEntr
   EXPECT_EQ(json::parse(get("/api/v1/notice").body)["entries"].size(), 0u);
 }
 
+TEST_P(FinalReviewWebTest, PublicationMakesTheListsFinalPublicAndPriorForNextYear) {
+  std::vector<long long> listed = open_notice_of_listed();
+  ASSERT_GE(listed.size(), 1u);
+  std::string grounds = "该企业成立时间与申报材料不符，营业执照显示成立于 2010 年，请核实。";
+  auto filed =
+      request("POST", "/api/v1/notice/" + std::to_string(listed[0]) + "/objections",
+              {{"Content-Type", "application/json"}},
+              json{{"name", "王芳"}, {"contact", "wf@example.org"}, {"grounds", grounds}}.dump());
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  long long objection = json::parse(filed.body)["objection"];
+  EXPECT_EQ(get("/lists/2023").status, 404);  // nothing published yet
+
+  // Into the publication phase: refused while an objection is open, then published once.
+  Instant hour_ago = now() - std::chrono::hours(1);
+  set_phase(m_secretariat, "public_notice", now() - std::chrono::days(8), hour_ago);
+  set_phase(m_secretariat, "publication", hour_ago, now() + std::chrono::days(30));
+  auto early = api("POST", "/api/v1/publication", m_secretariat);
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(json::parse(early.body)["code"], "objections_unresolved");
+  ASSERT_EQ(
+      api("POST", "/api/v1/objections/" + std::to_string(objection) + "/resolution", m_secretariat,
+          json{{"upheld", false}, {"resolution", "执照载明成立于 2015 年"}}.dump())
+          .status,
+      200);
+  EXPECT_EQ(api("POST", "/api/v1/publication", m_body).status, 403);
+  auto unconfirmed = post("/secretariat/publication", form_encode({{"_csrf", m_secretariat.csrf}}),
+                          as(m_secretariat));
+  EXPECT_EQ(unconfirmed.status, 400);
+  auto published =
+      post("/secretariat/publication",
+           form_encode({{"_csrf", m_secretariat.csrf}, {"confirm", "yes"}}), as(m_secretariat));
+  ASSERT_EQ(published.status, 200) << published.body.substr(0, 2000);
+  EXPECT_TRUE(contains(published.body, "名单已发布，共 " + std::to_string(listed.size()) + " 项"));
+  auto again = api("POST", "/api/v1/publication", m_secretariat);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(json::parse(again.body)["code"], "campaign_published");
+
+  // Public: the archive, the year's lists, each record, the feed and the downloads.
+  json years = json::parse(get("/api/v1/lists").body);
+  ASSERT_EQ(years.size(), 1u);
+  EXPECT_EQ(years[0]["year"], 2023);
+  EXPECT_EQ(years[0]["entries"], int(listed.size()));
+  json year = json::parse(get("/api/v1/lists/2023").body);
+  ASSERT_EQ(year["entries"].size(), listed.size());
+  for (const json& e : year["entries"]) {
+    EXPECT_EQ(e.size(), 7u);  // application, number, name, holder, unit, list, field
+    EXPECT_FALSE(e.contains("contact") || e.contains("score") || e.contains("reason"));
+  }
+  auto page = get("/lists/2023?lang=en");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "/lists/2023/" + std::to_string(listed[0])));
+  auto record = get("/lists/2023/" + std::to_string(listed[0]));
+  EXPECT_EQ(record.status, 200);
+  EXPECT_TRUE(contains(record.body, "id=\"entry-name\""));
+  EXPECT_EQ(get("/lists/2023/999999").status, 404);
+  auto feed = get("/lists.atom");
+  EXPECT_EQ(feed.status, 200);
+  EXPECT_TRUE(contains(feed.body, "<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+  EXPECT_TRUE(contains(feed.body, "/lists/2023</id>"));
+  auto csv = get("/lists/2023/download?format=csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_TRUE(contains(csv.body, "推荐单位"));
+  auto xlsx = get("/lists/2023/download");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK"));
+  EXPECT_FALSE(contains(page.body, "wf@example.org"));
+
+  // Published entries are earlier lists now: next year's formal check compares with them.
+  auto store = open_store(m_db);
+  ASSERT_TRUE(store);
+  auto prior = (*store)->listed_entries();
+  ASSERT_TRUE(prior);
+  int of_2023 = 0;
+  for (const ListedEntry& e : *prior) of_2023 += e.year == 2023;
+  EXPECT_EQ(of_2023, int(listed.size()));
+  auto audit = get("/secretariat/audit.csv", as(m_secretariat));
+  EXPECT_TRUE(contains(audit.body, "campaign.publish"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FinalReviewWebTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
