@@ -89,3 +89,28 @@
     }
   }
 })();
+
+// Charts: each .chart holds its data (kind, labels, values) from the server, drawn with
+// ECharts (installed at set-up) when the page loaded it; the table beside it stays the
+// reading for everyone else.
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!window.echarts) return;
+    document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
+      var data;
+      try { data = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
+      if (!data.labels || data.labels.length === 0) { el.hidden = true; return; }
+      var chart = window.echarts.init(el, null, { renderer: 'canvas' });
+      var horizontal = data.kind === 'bar';
+      chart.setOption({
+        animation: false,
+        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        xAxis: horizontal ? { type: 'value', minInterval: 1 } : { type: 'category', data: data.labels },
+        yAxis: horizontal ? { type: 'category', data: data.labels, inverse: true } : { type: 'value', minInterval: 1 },
+        series: [{ type: data.kind === 'line' ? 'line' : 'bar', data: data.values }]
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  });
+})();

@@ -434,5 +434,15 @@ test('the secretariat overview counts the five new applications', async () => {
   const total = Number((await page.textContent('#total')).trim());
   assert.equal(total, state.totalBefore + 5, `total ${total}, before the test ${state.totalBefore}`);
   assert.equal(total, await applicationsTotal(), 'the overview and GET /api/v1/campaign disagree');
+  // Each count is also drawn: ECharts (installed at set-up) renders a canvas holding the
+  // same numbers as the table beside it.
+  await page.waitForSelector('#chart-by-list canvas');
+  const drawn = await page.evaluate(() => {
+    const chart = window.echarts.getInstanceByDom(document.getElementById('chart-by-list'));
+    return chart.getOption().series[0].data;
+  });
+  const listed = await page.$$eval('#by-list td:first-of-type', (tds) => tds.map((td) => Number(td.textContent)));
+  assert.ok(drawn.length > 0, 'the chart has no data');
+  assert.deepEqual(drawn, listed, 'the chart and the table disagree');
   assert.deepEqual(problems, []);
 });

@@ -1,7 +1,9 @@
-// The secretariat's live overview of the collection phase: counts by list, field, state,
-// channel and province, quota use by unit, the late-night submission curve, and the
-// downloads of applications and recommendations as XLSX and CSV.
+// The secretariat's overview of the campaign: counts by list, field, state, channel and
+// province, what was listed by list and province, quota use by unit, the late-night
+// submission curve — each as a table and an ECharts chart — and the downloads of
+// applications and recommendations as XLSX and CSV.
 #include <algorithm>
+#include <tuple>
 
 #include "domain/quota.hpp"
 #include "i18n/labels.hpp"
@@ -15,6 +17,34 @@ namespace {
 
 using http::Method;
 const std::vector<Role> k_secretariat{Role::secretariat};
+
+// A JSON string literal: labels are names and dates, escaped for the page's chart data.
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (static_cast<unsigned char>(ch) < 0x20) {
+      out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+// What static/kczg.js draws with ECharts: {"kind":"bar"|"line","labels":[…],"values":[…]}.
+// The table beside it says the same for readers without script.
+std::string chart_data(const std::map<std::string, int>& counts, std::string_view kind) {
+  std::string labels, values;
+  for (const auto& [label, n] : counts) {
+    labels += (labels.empty() ? "" : ",") + json_string(label);
+    values += (values.empty() ? "" : ",") + std::to_string(n);
+  }
+  return "{\"kind\":" + json_string(kind) + ",\"labels\":[" + labels + "],\"values\":[" + values +
+         "]}";
+}
 
 // Rows of (label, count) with a <meter> scale: the largest count fills it.
 View count_rows(const std::map<std::string, int>& counts) {
@@ -48,6 +78,7 @@ http::Response overview(App& app, const Caller& caller, http::Request& request) 
   for (Unit& u : app.store().units().value_or(std::vector<Unit>{})) units[u.id] = std::move(u);
 
   std::map<std::string, int> by_list, by_field, by_state, by_channel, by_province;
+  std::map<std::string, int> listed_by_list, listed_by_province;
   std::map<std::string, int> per_day, last_hours;
   std::map<long long, int> recommended_by_unit;
   Instant now = app.now();
@@ -65,7 +96,11 @@ http::Response overview(App& app, const Caller& caller, http::Request& request) 
         ++by_field[list_name + " · " + in_lang(caller.lang, f->name_zh, f->name_en)];
       }
     }
+    if (a.state == ApplicationState::listed) ++listed_by_list[list_name];
     if (auto u = units.find(a.unit_id); u != units.end()) {
+      if (a.state == ApplicationState::listed) {
+        ++listed_by_province[province_of(u->second.region, caller.lang)];
+      }
       for (const std::string& code : u->second.channels) {
         const Channel* ch = find_channel(c, code);
         ++by_channel[ch ? in_lang(caller.lang, ch->name_zh, ch->name_en) : code];
@@ -82,13 +117,17 @@ http::Response overview(App& app, const Caller& caller, http::Request& request) 
     }
   }
   view.set("total", std::to_string(summaries->size()));
-  view.set("by_list", count_rows(by_list));
-  view.set("by_field", count_rows(by_field));
-  view.set("by_state", count_rows(by_state));
-  view.set("by_channel", count_rows(by_channel));
-  view.set("by_province", count_rows(by_province));
-  view.set("per_day", count_rows(per_day));
-  view.set("last_hours", count_rows(last_hours));
+  view.set("charts", true);
+  for (const auto& [name, counts, kind] :
+       {std::tuple{"by_list", &by_list, "bar"}, std::tuple{"by_field", &by_field, "bar"},
+        std::tuple{"by_state", &by_state, "bar"}, std::tuple{"by_channel", &by_channel, "bar"},
+        std::tuple{"by_province", &by_province, "bar"}, std::tuple{"per_day", &per_day, "line"},
+        std::tuple{"last_hours", &last_hours, "line"},
+        std::tuple{"listed_by_list", &listed_by_list, "bar"},
+        std::tuple{"listed_by_province", &listed_by_province, "bar"}}) {
+    view.set(name, count_rows(*counts));
+    view.set(std::string(name) + "_chart", chart_data(*counts, kind));
+  }
 
   View quota_rows{View::type::list};
   for (const auto& [id, unit] : units) {
