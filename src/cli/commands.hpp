@@ -92,8 +92,18 @@ struct SimulateOptions {
 };
 int run_simulate(const Context& context, const SimulateOptions& options);
 
-// Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications.
+// Where `kczg demo load --live` puts today: in the collection phase (applicants filing),
+// or in the final review with the demo body's shortlist reported.
+enum class DemoStage { collection, final_review };
+
+// Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications;
+// when `live`, its phases moved so that today falls in `stage`.
 int run_demo_load(const Context& context, const std::string& preset,
-                  const std::filesystem::path& units_file, bool live);
+                  const std::filesystem::path& units_file, bool live, DemoStage stage);
+// The demo campaign's preliminary review played on its own past clock: the formal check,
+// the demo body's plan filed and approved, the assignment, every pair scored, two per
+// field shortlisted, the pioneer list's target set below the shortlist. Nothing when the
+// demo body has an assignment already.
+Result<void> play_demo_review(Store& store, const StoredCampaign& stored);
 
 }  // namespace kczg::cli

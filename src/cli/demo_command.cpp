@@ -118,14 +118,21 @@ Result<std::vector<Unit>> demo_units(Store& s, const std::filesystem::path& unit
 
 }  // namespace
 
-// The demo's collection phase is open now: every dated phase moves by whole days so that
-// collection closes at 24:00 Beijing time ten days from today, the next phases following.
-Result<void> move_phases_to_now(Store& s, const StoredCampaign& stored, Instant now) {
-  const Phase* collection = find_phase(stored.campaign, PhaseKind::collection);
-  if (!collection || !collection->ends_at) return {};
-  Instant close =
-      shanghai_midnight(std::chrono::sys_days(shanghai_date(now)) + std::chrono::days(11));
-  auto shift = std::chrono::floor<std::chrono::days>(close - *collection->ends_at);
+// Today in the demo's `stage`: every dated phase moves by whole days so that collection
+// closes at 24:00 Beijing time ten days from today, or so that the final review opened at
+// 00:00 Beijing time today, the other phases keeping their places around it.
+Result<void> move_phases_to_now(Store& s, const StoredCampaign& stored, Instant now,
+                                DemoStage stage) {
+  PhaseKind anchor =
+      stage == DemoStage::collection ? PhaseKind::collection : PhaseKind::final_review;
+  const Phase* phase_now = find_phase(stored.campaign, anchor);
+  std::optional<Instant> anchor_at =
+      stage == DemoStage::collection ? phase_now->ends_at : phase_now->starts_at;
+  if (!anchor_at) return {};
+  auto today = std::chrono::sys_days(shanghai_date(now));
+  Instant target = stage == DemoStage::collection ? shanghai_midnight(today + std::chrono::days(11))
+                                                  : shanghai_midnight(today);
+  auto shift = std::chrono::floor<std::chrono::days>(target - *anchor_at);
   if (shift.count() == 0) return {};
   Actor demo{Role::secretariat, "demo-load"};
   for (const Phase& phase : stored.campaign.phases) {
@@ -144,7 +151,7 @@ Result<void> move_phases_to_now(Store& s, const StoredCampaign& stored, Instant 
 }
 
 int run_demo_load(const Context& ctx, const std::string& preset,
-                  const std::filesystem::path& units_file, bool live) {
+                  const std::filesystem::path& units_file, bool live, DemoStage stage) {
   Instant now =
       std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   auto campaign = campaign_preset(preset);
@@ -159,7 +166,8 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     if (!stored) return report(ctx, stored.error());
   }
   if (live) {
-    if (auto moved = move_phases_to_now(s, *stored, now); !moved) return report(ctx, moved.error());
+    if (auto moved = move_phases_to_now(s, *stored, now, stage); !moved)
+      return report(ctx, moved.error());
     stored = s.campaign_by_year(campaign->year);
     if (!stored) return report(ctx, stored.error());
   }
@@ -209,8 +217,16 @@ int run_demo_load(const Context& ctx, const std::string& preset,
     }
     by_state = s.count_by_state(stored->id);
   }
-  if (auto listed = load_demo_listed(s, now); !listed) return report(ctx, listed.error());
-  auto review = load_demo_review(s, *stored, now);
+  // The body and the earlier lists are there before the preliminary review starts.
+  Instant review_setup = now;
+  if (const Phase* review = find_phase(stored->campaign, PhaseKind::preliminary_review);
+      review && review->starts_at && *review->starts_at < now) {
+    review_setup = *review->starts_at;
+  }
+  if (auto listed = load_demo_listed(s, review_setup); !listed) {
+    return report(ctx, listed.error());
+  }
+  auto review = load_demo_review(s, *stored, review_setup);
   if (!review) return report(ctx, review.error());
   auto summaries = s.application_summaries(stored->id);
   if (!summaries) return report(ctx, summaries.error());
@@ -219,6 +235,11 @@ int run_demo_load(const Context& ctx, const std::string& preset,
       summaries->empty() ? units->front().id : summaries->front().application.unit_id;
   if (auto demo = add_demo_accounts(ctx, s, first_applicant, first_unit, *review); !demo) {
     return report(ctx, demo.error());
+  }
+  if (live && stage == DemoStage::final_review) {
+    auto reloaded = s.campaign_by_id(stored->id);
+    if (!reloaded) return report(ctx, reloaded.error());
+    if (auto played = play_demo_review(s, *reloaded); !played) return report(ctx, played.error());
   }
   int total = 0;
   for (const auto& [state, n] : by_state.value_or(std::map<std::string, int>{})) total += n;

@@ -177,7 +177,16 @@ int main(int argc, char** argv) {
   bool demo_live = false;
   load->add_flag("--live", demo_live,
                  "move the campaign's phases so that its collection phase is open now");
-  load->callback([&] { rc = cli::run_demo_load(ctx, demo_preset, demo_units, demo_live); });
+  std::string demo_stage = "collection";
+  load->add_option("--stage", demo_stage,
+                   "with --live: collection (open now) or final_review (open now, the demo "
+                   "body's shortlist reported)")
+      ->check(CLI::IsMember({"collection", "final_review"}));
+  load->callback([&] {
+    rc = cli::run_demo_load(
+        ctx, demo_preset, demo_units, demo_live,
+        demo_stage == "final_review" ? cli::DemoStage::final_review : cli::DemoStage::collection);
+  });
 
   cli::SimulateOptions simulate_options;
   auto* simulate = app.add_subcommand(
