@@ -1,12 +1,14 @@
 // Runs the real kczg binary, as an operator would, against SQLite files in a temp dir.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.hpp"
 
+#include "domain/instant.hpp"
 #include "domain/uscc.hpp"
 #include "tabular/table.hpp"
 
@@ -175,6 +177,35 @@ TEST_F(CliTest, DemoLoadsAndExportsApplicationsAndAudit) {
   ASSERT_TRUE(audit);
   EXPECT_EQ(audit->rows.front().cells[4], "campaign.create");
   EXPECT_GT(audit->rows.size(), std::size_t(total));
+}
+
+// --stage final_review: the preliminary review is played, the final review open today.
+TEST_F(CliTest, DemoAtTheFinalReviewHasItsShortlistReportedAndTheFinalReviewOpen) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  Outcome demo = run("demo load --live --stage final_review --units units.csv");
+  ASSERT_EQ(demo.status, 0) << demo.err;
+  auto j = nlohmann::json::parse(run("campaign show --format json").out);
+  // Five of the Pioneer list's candidates for a target of 3; the two planted repeats of
+  // earlier lists are refused at the formal check.
+  EXPECT_EQ(j["applications_by_state"]["shortlisted"], 5) << j["applications_by_state"].dump();
+  EXPECT_GE(j["applications_by_state"]["ineligible"].get<int>(), 2);
+  EXPECT_FALSE(j["applications_by_state"].contains("recommended"));
+  EXPECT_EQ(j["lists"][0]["target"], 3);
+  std::string starts, ends;
+  for (const auto& p : j["phases"]) {
+    if (p["kind"] != "final_review") continue;
+    starts = p["starts_at"];
+    ends = p["ends_at"];
+  }
+  std::string beijing = format_shanghai(
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()));
+  EXPECT_LE(starts.substr(0, 19), beijing.substr(0, 19));
+  EXPECT_GT(ends.substr(0, 19), beijing.substr(0, 19));
+  // Loading again plays nothing twice.
+  ASSERT_EQ(run("demo load --live --stage final_review --units units.csv").status, 0);
+  EXPECT_EQ(nlohmann::json::parse(run("campaign show --format json").out)["applications_by_state"],
+            j["applications_by_state"]);
+  EXPECT_EQ(run("demo load --live --stage published --units units.csv").status, 2);
 }
 
 TEST_F(CliTest, SecretariatEditsTheBorrowedValues) {
