@@ -67,6 +67,7 @@ const std::vector<Transition> k_transitions{
      Role::secretariat,
      {P::public_notice},
      true},
+    {Action::substitute, {S::not_listed}, S::listed, Role::secretariat, {P::public_notice}, true},
     {Action::withdraw,
      k_withdrawable,
      S::withdrawn,
@@ -103,7 +104,7 @@ constexpr Names<Role, 7> k_role_names{{
     {Role::visitor, "public"},
 }};
 
-constexpr Names<Action, 14> k_action_names{{
+constexpr Names<Action, 15> k_action_names{{
     {Action::submit, "submit"},
     {Action::resubmit, "resubmit"},
     {Action::recommend, "recommend"},
@@ -117,6 +118,7 @@ constexpr Names<Action, 14> k_action_names{{
     {Action::reject_list, "reject_list"},
     {Action::reconsider, "reconsider"},
     {Action::remove_listed, "remove_listed"},
+    {Action::substitute, "substitute"},
     {Action::withdraw, "withdraw"},
 }};
 

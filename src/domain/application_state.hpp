@@ -53,6 +53,7 @@ enum class Action {
   reject_list,
   reconsider,     // the secretariat takes back a final-review decision, with a reason
   remove_listed,  // an objection to the public notice is upheld: off the list
+  substitute,     // the next in the ranking takes a seat an upheld objection freed (递补)
   withdraw,
 };
 

@@ -131,6 +131,8 @@ namespace kczg {
   X(objection_throttled)          /* too many from one address in {seconds} s */           \
   X(objection_not_found)          /* {objection} */                                        \
   X(objection_resolved)           /* {objection} is {state} already */                     \
+  X(substitute_objected)          /* {application} was taken off after an objection */     \
+  X(substitute_no_seat)           /* {list} has {listed} listed of {target} */             \
   X(campaign_published)           /* the {year} lists are published already */             \
   X(objections_unresolved)        /* {count} objections still to resolve */                \
   X(lists_not_published)          /* {year} */                                             \

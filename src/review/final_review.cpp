@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 namespace kczg::review {
 namespace {
@@ -106,6 +107,22 @@ Result<void> check_final_choice(const FinalTable& table, const FinalRow& row, Fi
                          std::to_string(row.entry.score.application_id), "rank",
                          std::to_string(row.entry.rank), "seats", std::to_string(table.seats),
                          "choice", std::string(final_choice_name(choice))));
+}
+
+std::vector<Substitute> substitutes(const FinalList& list, const std::set<long long>& available,
+                                    const std::set<std::string>& freed_fields) {
+  std::vector<Substitute> out;
+  for (const FinalTable& table : list.tables) {
+    for (const FinalRow& row : table.rows) {
+      if (available.contains(row.entry.score.application_id)) out.push_back({&table, &row});
+    }
+  }
+  auto key = [&](const Substitute& s) {
+    return std::tuple(!freed_fields.contains(s.table->where.field), -s.row->entry.value,
+                      s.row->entry.rank, s.row->entry.score.application_id);
+  };
+  std::ranges::stable_sort(out, {}, key);
+  return out;
 }
 
 }  // namespace kczg::review

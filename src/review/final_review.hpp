@@ -12,6 +12,7 @@
 // overrun silently: pages count listed against target and show the ties.
 #pragma once
 
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -63,5 +64,17 @@ bool departs_from_proposal(const FinalRow& row, FinalChoice choice);
 // from the proposal and `reason` is blank.
 Result<void> check_final_choice(const FinalTable& table, const FinalRow& row, FinalChoice choice,
                                 std::string_view reason);
+
+// After an upheld objection (递补): who may take the freed seats of `list`, best first —
+// the candidates `available` (not listed, never taken off by an objection), those of the
+// fields in `freed_fields` before the rest, each group by score (higher first) and then
+// by rank within its field, so the next of the same field comes first, as a notice
+// names "the next in the ranking".
+struct Substitute {
+  const FinalTable* table = nullptr;
+  const FinalRow* row = nullptr;
+};
+std::vector<Substitute> substitutes(const FinalList& list, const std::set<long long>& available,
+                                    const std::set<std::string>& freed_fields);
 
 }  // namespace kczg::review

@@ -77,6 +77,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::shortlist_unscored:
     case ErrorCode::objection_closed:
     case ErrorCode::objection_resolved:
+    case ErrorCode::substitute_objected:
+    case ErrorCode::substitute_no_seat:
     case ErrorCode::campaign_published:
     case ErrorCode::objections_unresolved:
       return 409;

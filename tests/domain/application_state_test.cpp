@@ -34,6 +34,7 @@ const Legal k_legal[] = {
     {Action::reject_list, S::shortlisted, Role::secretariat, P::final_review, S::not_listed},
     {Action::reconsider, S::listed, Role::secretariat, P::final_review, S::shortlisted},
     {Action::remove_listed, S::listed, Role::secretariat, P::public_notice, S::not_listed},
+    {Action::substitute, S::not_listed, Role::secretariat, P::public_notice, S::listed},
 };
 
 TEST(ApplicationState, EveryLegalTransition) {

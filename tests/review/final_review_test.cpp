@@ -144,5 +144,32 @@ TEST(FinalChoiceCheck, ADepartureNeedsAReasonThatNamesTheRankAndSeats) {
   EXPECT_FALSE(check_final_choice(t, t.rows[1], FinalChoice::not_listed, ""));
 }
 
+std::vector<long long> ids(const std::vector<Substitute>& subs) {
+  std::vector<long long> out;
+  for (const Substitute& s : subs) out.push_back(s.row->entry.score.application_id);
+  return out;
+}
+
+TEST(Substitutes, TheNextOfTheFreedFieldFirstThenByScore) {
+  Campaign c = small_campaign();
+  std::vector<Ranking> rankings{
+      ranking("pioneer_tech", "biomedicine", {entry(1, 90), entry(2, 80), entry(3, 70)}),
+      ranking("pioneer_tech", "electronic_information",
+              {entry(4, 60), entry(5, 85), entry(6, 75), entry(7, 50), entry(8, 40)}),
+  };
+  std::vector<FinalList> lists = final_proposal(c, rankings);
+  // 1 was listed and taken off after an objection; 2, 3, 4, 7 and 8 are not listed.
+  std::set<long long> available{2, 3, 4, 7, 8};
+  EXPECT_EQ(ids(substitutes(lists.at(0), available, {"biomedicine"})),
+            (std::vector<long long>{2, 3, 4, 7, 8}));
+  // A seat freed in electronic information: its next (4, 60 points) before biomedicine's
+  // 2 (80 points), then by score.
+  EXPECT_EQ(ids(substitutes(lists.at(0), available, {"electronic_information"})),
+            (std::vector<long long>{4, 7, 8, 2, 3}));
+  // Nobody available, nobody proposed; one taken off is never offered.
+  EXPECT_TRUE(substitutes(lists.at(0), {}, {"biomedicine"}).empty());
+  EXPECT_EQ(ids(substitutes(lists.at(0), {3}, {})), (std::vector<long long>{3}));
+}
+
 }  // namespace
 }  // namespace kczg::review

@@ -4,6 +4,7 @@
 // the secretariat decides only in the final review phase, needs a reason to depart from
 // the proposal or to take a decision back, applies the proposal to the rest, and the
 // counts of listed against the target follow.
+#include <algorithm>
 #include <set>
 
 #include "collection_fixture.hpp"
@@ -84,9 +85,10 @@ class FinalReviewWebTest : public CollectionTest {
     ASSERT_EQ(api("POST", "/api/v1/review/assignment", m_body).status, 200);
   }
 
-  // Scored, reported (2 per field), decided as proposed in the final review, which then
-  // closes, and the public notice open: the listed applications' ids.
-  std::vector<long long> open_notice_of_listed() {
+  // Scored, reported (2 per field), decided as proposed in the final review (the pioneer
+  // list's target set to `pioneer_target` first, when given), which then closes, and the
+  // public notice open: the listed applications' ids.
+  std::vector<long long> open_notice_of_listed(int pioneer_target = 0) {
     pass_formal_check_and_assign();
     EXPECT_GT(score_everything(), 0);
     EXPECT_EQ(api("POST", "/api/v1/review/shortlist", m_body, json{{"size", 2}}.dump()).status,
@@ -96,6 +98,13 @@ class FinalReviewWebTest : public CollectionTest {
               now() - std::chrono::days(2));
     set_phase(m_secretariat, "final_review", now() - std::chrono::days(2),
               now() + std::chrono::hours(1));
+    if (pioneer_target > 0) {
+      auto store = open_store(m_db);
+      EXPECT_TRUE(store);
+      auto stored = (*store)->latest_campaign();
+      EXPECT_TRUE((*store)->set_list_target(stored->id, "pioneer_tech", pioneer_target,
+                                            Actor{Role::secretariat, "test"}, now()));
+    }
     EXPECT_EQ(api("POST", "/api/v1/final-review/apply", m_secretariat).status, 200);
     set_phase(m_secretariat, "final_review", now() - std::chrono::days(2), hour_ago);
     set_phase(m_secretariat, "public_notice", hour_ago, now() + std::chrono::days(7));
@@ -323,6 +332,88 @@ TEST_P(FinalReviewWebTest, PublicNoticeTakesObjectionsAndAnUpheldOneTakesTheEntr
   EXPECT_EQ(json::parse(get("/api/v1/notice").body)["entries"].size(), 0u);
 }
 
+TEST_P(FinalReviewWebTest, AnUpheldObjectionFreesASeatTheNextInTheRankingMayTake) {
+  std::vector<long long> listed = open_notice_of_listed(3);
+  ASSERT_EQ(listed.size(), 3u);
+  auto fields = [&] {
+    std::map<long long, std::string> out;
+    auto store = open_store(m_db);
+    EXPECT_TRUE(store);
+    auto stored = (*store)->latest_campaign();
+    auto summaries = (*store)->application_summaries(stored->id, {});
+    EXPECT_TRUE(summaries);
+    for (const ApplicationSummary& s : *summaries) out[s.application.id] = s.application.field;
+    return out;
+  }();
+  // No upheld objection yet: no seat is free, though the list has candidates left.
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/substitutes", m_secretariat).body).size(), 0u);
+  long long target = listed[0];
+  std::string grounds = "该技术核心专利已转让他人，申报单位已非权利人，附登记簿副本为证。";
+  auto filed =
+      request("POST", "/api/v1/notice/" + std::to_string(target) + "/objections",
+              {{"Content-Type", "application/json"}},
+              json{{"name", "张明"}, {"contact", "zm@example.org"}, {"grounds", grounds}}.dump());
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  std::string resolution = "/api/v1/objections/" +
+                           std::to_string(json::parse(filed.body)["objection"].get<long long>()) +
+                           "/resolution";
+  ASSERT_EQ(api("POST", resolution, m_secretariat,
+                json{{"upheld", true}, {"resolution", "专利已转让，属实"}}.dump())
+                .status,
+            200);
+
+  json freed = json::parse(api("GET", "/api/v1/substitutes", m_secretariat).body);
+  ASSERT_EQ(freed.size(), 1u) << freed.dump();
+  EXPECT_EQ(freed[0]["list"], "pioneer_tech");
+  EXPECT_EQ(freed[0]["listed"], 2);
+  EXPECT_EQ(freed[0]["target"], 3);
+  const json& candidates = freed[0]["candidates"];
+  ASSERT_GE(candidates.size(), 2u) << freed.dump();
+  // The freed field's candidates come first; the one taken off is never offered.
+  bool in_field = true;
+  for (const json& c : candidates) {
+    long long id = c["application"];
+    EXPECT_NE(id, target);
+    EXPECT_EQ(states()[id], "not_listed");
+    bool same = fields[id] == fields[target];
+    EXPECT_TRUE(in_field || !same)
+        << "a candidate of the freed field after another: " << freed.dump();
+    in_field = same;
+  }
+  auto path = [](long long id) { return "/api/v1/substitutes/" + std::to_string(id); };
+  long long first = candidates[0]["application"];
+  long long second = candidates[1]["application"];
+  EXPECT_EQ(api("POST", path(first), m_body, json{{"reason", "递补"}}.dump()).status, 403);
+  auto no_reason = api("POST", path(first), m_secretariat, json{{"reason", " "}}.dump());
+  EXPECT_EQ(no_reason.status, 400) << no_reason.body;
+  auto objected = api("POST", path(target), m_secretariat, json{{"reason", "递补"}}.dump());
+  EXPECT_EQ(objected.status, 409) << objected.body;
+  EXPECT_EQ(json::parse(objected.body)["code"], "substitute_objected");
+  EXPECT_EQ(states()[first], "not_listed");
+  // By the page: the next in the ranking is listed, and appears on the notice.
+  auto page = get("/secretariat/objections", as(m_secretariat));
+  EXPECT_TRUE(contains(page.body, "id=\"substitute-" + std::to_string(first) + "\""));
+  auto listed_first =
+      post("/secretariat/substitutes/" + std::to_string(first),
+           form_encode({{"_csrf", m_secretariat.csrf}, {"reason", "按终评排名递补"}}),
+           as(m_secretariat));
+  EXPECT_EQ(listed_first.status, 303) << listed_first.body.substr(0, 2000);
+  EXPECT_EQ(states()[first], "listed");
+  json notice = json::parse(get("/api/v1/notice").body);
+  EXPECT_EQ(notice["entries"].size(), 3u);
+  EXPECT_TRUE(contains(notice.dump(), "\"application\":" + std::to_string(first)));
+  // The seat is taken: no other substitute, and the page offers none.
+  auto full = api("POST", path(second), m_secretariat, json{{"reason", "递补"}}.dump());
+  EXPECT_EQ(full.status, 409) << full.body;
+  EXPECT_EQ(json::parse(full.body)["code"], "substitute_no_seat");
+  EXPECT_EQ(states()[second], "not_listed");
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/substitutes", m_secretariat).body).size(), 0u);
+  EXPECT_FALSE(
+      contains(get("/secretariat/objections", as(m_secretariat)).body, "id=\"substitute-"));
+  EXPECT_TRUE(
+      contains(get("/secretariat/audit.csv", as(m_secretariat)).body, "application.substitute"));
+}
+
 TEST_P(FinalReviewWebTest, PublicationMakesTheListsFinalPublicAndPriorForNextYear) {
   std::vector<long long> listed = open_notice_of_listed();
   ASSERT_GE(listed.size(), 1u);
@@ -400,6 +491,30 @@ TEST_P(FinalReviewWebTest, PublicationMakesTheListsFinalPublicAndPriorForNextYea
   EXPECT_EQ(of_2023, int(listed.size()));
   auto audit = get("/secretariat/audit.csv", as(m_secretariat));
   EXPECT_TRUE(contains(audit.body, "campaign.publish"));
+
+  // Every report table downloads, the secretariat's only: the objection with who filed it,
+  // the decisions with their reasons, the statistics with the listed count and the year.
+  auto objections = get("/secretariat/exports/objections.csv", as(m_secretariat));
+  EXPECT_EQ(objections.status, 200);
+  EXPECT_TRUE(contains(objections.body, "wf@example.org"));
+  EXPECT_TRUE(contains(objections.body, "执照载明成立于 2015 年"));
+  auto decisions = get("/secretariat/exports/decisions.csv", as(m_secretariat));
+  EXPECT_TRUE(contains(decisions.body, "材料已核实"));
+  auto statistics = get("/secretariat/exports/statistics.csv", as(m_secretariat));
+  EXPECT_TRUE(
+      contains(statistics.body, "入选项目（按榜单）,先导技术榜," + std::to_string(listed.size())))
+      << statistics.body;
+  EXPECT_TRUE(contains(statistics.body, "历年对比,2023 入选数," + std::to_string(listed.size())))
+      << statistics.body;
+  for (const char* name : {"formal_check", "assignments", "scores", "rankings"}) {
+    auto csv = get(std::string("/secretariat/exports/") + name + ".csv", as(m_secretariat));
+    EXPECT_EQ(csv.status, 200) << name;
+    EXPECT_GT(std::ranges::count(csv.body, '\n'), 1) << name << ": no rows";
+    auto xlsx = get(std::string("/secretariat/exports/") + name + ".xlsx", as(m_secretariat));
+    EXPECT_TRUE(xlsx.body.starts_with("PK")) << name;
+  }
+  EXPECT_EQ(get("/secretariat/exports/passwords.csv", as(m_secretariat)).status, 404);
+  EXPECT_EQ(get("/secretariat/exports/objections.csv", as(m_body)).status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FinalReviewWebTest, ::testing::Values("sqlite", "postgresql"),

@@ -6,6 +6,7 @@
 #include "web/api/api_json.hpp"
 #include "web/app.hpp"
 #include "web/notice/notice_service.hpp"
+#include "web/notice/substitution.hpp"
 #include "web/responses.hpp"
 
 namespace kczg::web {
@@ -120,6 +121,43 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
                    "private, no-store");
 }
 
+http::Response freed(App& app, const Caller& caller, http::Request&) {
+  auto stored = app.store().latest_campaign();
+  if (!stored) return error_json(caller.lang, status_of(stored.error().code), stored.error());
+  auto seats = freed_seats(app.store(), *stored);
+  if (!seats) return error_json(caller.lang, 503, seats.error());
+  ordered_json out = ordered_json::array();
+  for (const FreedSeats& f : seats->lists) {
+    ordered_json candidates = ordered_json::array();
+    for (const SubstituteCandidate& c : f.candidates) {
+      candidates.push_back(
+          {{"application", c.application_id},
+           {"title", seats->review.applications.at(c.application_id).application.title},
+           {"field", c.field},
+           {"rank", c.rank},
+           {"score", c.score}});
+    }
+    out.push_back(
+        {{"list", f.list}, {"listed", f.listed}, {"target", f.target}, {"candidates", candidates}});
+  }
+  return dump_json(200, out, "private, no-store");
+}
+
+http::Response list_substitute(App& app, const Caller& caller, http::Request& request) {
+  ordered_json body = ordered_json::parse(request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("reason") || !body["reason"].is_string()) {
+    Error e = make_error(ErrorCode::field_invalid, "field", "body", "detail", "{reason: text}");
+    return error_json(caller.lang, 400, e);
+  }
+  auto stored = app.store().latest_campaign();
+  if (!stored) return error_json(caller.lang, status_of(stored.error().code), stored.error());
+  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  auto listed = substitute(app.store(), *stored, id, body["reason"].get<std::string>(),
+                           actor_of(caller), app.now());
+  if (!listed) return error_json(caller.lang, status_of(listed.error().code), listed.error());
+  return dump_json(200, {{"application", id}, {"state", state_name(*listed)}}, "private, no-store");
+}
+
 }  // namespace
 
 std::vector<RouteSpec> notice_api_routes() {
@@ -130,6 +168,9 @@ std::vector<RouteSpec> notice_api_routes() {
   routes.push_back({Method::get, "/api/v1/objections", k_secretariat, true, 0, list});
   routes.push_back(
       {Method::post, "/api/v1/objections/{id}/resolution", k_secretariat, true, 0, resolve});
+  routes.push_back({Method::get, "/api/v1/substitutes", k_secretariat, true, 0, freed});
+  routes.push_back(
+      {Method::post, "/api/v1/substitutes/{id}", k_secretariat, true, 0, list_substitute});
   return routes;
 }
 

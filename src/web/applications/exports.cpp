@@ -31,13 +31,13 @@ std::string field_name(const Campaign& c, const Application& a, Lang lang) {
   return f ? in_lang(lang, f->name_zh, f->name_en) : a.field;
 }
 
+}  // namespace
+
 bool was_recommended(ApplicationState s) {
   using S = ApplicationState;
   return s == S::recommended || s == S::eligible || s == S::ineligible || s == S::under_review ||
          s == S::shortlisted || s == S::not_shortlisted || s == S::listed || s == S::not_listed;
 }
-
-}  // namespace
 
 ExportTable applications_table(const Campaign& c, const std::vector<ApplicationSummary>& summaries,
                                Lang lang) {

@@ -18,6 +18,9 @@ struct ExportTable {
   std::vector<std::vector<std::string>> rows;
 };
 
+// Whether a unit recommended the application at some point (it used the unit's quota).
+bool was_recommended(ApplicationState state);
+
 ExportTable applications_table(const Campaign& campaign,
                                const std::vector<ApplicationSummary>& summaries, Lang lang);
 // Applications a unit has recommended (whatever happened to them since), by unit.

@@ -3,9 +3,12 @@
 // to the secretariat); and the secretariat's objections page, where each is upheld (the
 // entry comes off the list) or dismissed, with a reason the objector receives.
 #include <algorithm>
+#include <cstdio>
 
 #include "i18n/labels.hpp"
+#include "web/applications/operations.hpp"
 #include "web/notice/notice_service.hpp"
+#include "web/notice/substitution.hpp"
 #include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
@@ -156,6 +159,36 @@ http::Response objections_page(App& app, const Caller& caller, const http::Reque
   }
   view.set("objections", rows);
   view.set("has_objections", !all->empty());
+  // Seats an upheld objection freed, and the next in the ranking for each.
+  auto freed = freed_seats(app.store(), *stored);
+  if (!freed) return error_response(false, caller.lang, 503, freed.error());
+  View seats{View::type::list};
+  for (const FreedSeats& f : freed->lists) {
+    View seat{View::type::object};
+    seat.set("list", f.list);
+    seat.set("where", where_label(stored->campaign, f.list, "", caller.lang));
+    seat.set("listed", std::to_string(f.listed));
+    seat.set("target", std::to_string(f.target));
+    View candidates{View::type::list};
+    for (const SubstituteCandidate& c : f.candidates) {
+      const ApplicationSummary& s = freed->review.applications.at(c.application_id);
+      View row{View::type::object};
+      row.set("id", std::to_string(c.application_id));
+      row.set("number", application_number(stored->campaign.year, s.application));
+      row.set("title", s.application.title);
+      row.set("holder", s.applicant_name);
+      row.set("field", where_label(stored->campaign, f.list, c.field, caller.lang));
+      row.set("rank", std::to_string(c.rank));
+      char score[32];
+      std::snprintf(score, sizeof score, "%.*f", review::k_score_decimals, c.score);
+      row.set("score", std::string(score));
+      candidates.push_back(row);
+    }
+    seat.set("candidates", candidates);
+    seat.set("has_candidates", !f.candidates.empty());
+    seats.push_back(seat);
+  }
+  view.set("freed", seats);
   http::Response response = render_page("secretariat_objections", std::move(view), status);
   response.set_header("Cache-Control", "private, no-store");
   return response;
@@ -179,6 +212,19 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
   return http::redirect("/secretariat/objections#objection-" + std::to_string(id));
 }
 
+http::Response list_substitute(App& app, const Caller& caller, http::Request& request) {
+  auto form = form_fields(request);
+  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  auto stored = app.store().latest_campaign();
+  if (!stored) return error_response(false, caller.lang, 404, stored.error());
+  auto listed = substitute(app.store(), *stored, id, form["reason"], actor_of(caller), app.now());
+  if (!listed) {
+    return objections_page(app, caller, request, message(listed.error(), caller.lang),
+                           status_of(listed.error().code));
+  }
+  return http::redirect("/secretariat/objections#freed");
+}
+
 }  // namespace
 
 std::vector<RouteSpec> notice_routes() {
@@ -196,6 +242,8 @@ std::vector<RouteSpec> notice_routes() {
                     }});
   routes.push_back(
       {Method::post, "/secretariat/objections/{id}/resolution", k_secretariat, false, 0, resolve});
+  routes.push_back(
+      {Method::post, "/secretariat/substitutes/{id}", k_secretariat, false, 0, list_substitute});
   return routes;
 }
 
