@@ -1,5 +1,6 @@
 // Starts a throwaway kczg for an end-to-end test: a temp dir, the demo campaign loaded into
-// a fresh SQLite file, `kczg serve` on a free loopback port. stop() ends the server with
+// a fresh SQLite file (today in its collection phase, or with stage 'final_review' in its
+// final review with the demo body's shortlist reported), `kczg serve` on a free loopback port. stop() ends the server with
 // SIGTERM (graceful drain), waits for it and removes the temp dir.
 //
 // KCZG_BINARY overrides the binary (default: build/kczg under the repository root).
@@ -27,11 +28,11 @@ export const demoAccounts = {
 
 const run = promisify(execFile);
 
-export async function startServer({ workers = 2, startTimeoutMs = 10_000 } = {}) {
+export async function startServer({ workers = 2, startTimeoutMs = 10_000, stage = 'collection' } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'kczg-e2e-'));
   const db = `sqlite:${path.join(dir, 'kczg.db')}`;
   try {
-    await run(binary, ['demo', 'load', '--live', '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
+    await run(binary, ['demo', 'load', '--live', '--stage', stage, '--db', db, '--units', path.join(repoRoot, 'demo', 'units.csv')],
       { cwd: repoRoot, env: { ...process.env, KCZG_LANG: 'en' }, timeout: 30_000 });
     const server = await spawnServe({ db, blobs: path.join(dir, 'blobs'), workers, startTimeoutMs });
     return {
