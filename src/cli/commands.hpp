@@ -67,6 +67,9 @@ int run_import_experts(const Context& context, const std::filesystem::path& file
 // format: "csv" or "xlsx".
 int run_export_applications(const Context& context, const std::string& format,
                             const std::filesystem::path& out, int year);
+// One of web::report_table_names() of the campaign of `year` (0: the latest).
+int run_export_report(const Context& context, const std::string& table, const std::string& format,
+                      const std::filesystem::path& out, int year);
 int run_audit_export(const Context& context, const std::filesystem::path& out);
 
 struct ServeOptions {

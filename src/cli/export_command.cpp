@@ -1,10 +1,11 @@
-// kczg export applications; kczg audit export
+// kczg export applications and report tables; kczg audit export
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "i18n/labels.hpp"
 #include "tabular/table.hpp"
 #include "web/applications/exports.hpp"
+#include "web/applications/report_tables.hpp"
 
 namespace kczg::cli {
 namespace {
@@ -46,6 +47,22 @@ int run_export_applications(const Context& ctx, const std::string& format,
   }
   std::size_t count = table.rows.size();
   return exported(ctx, count, out);
+}
+
+int run_export_report(const Context& ctx, const std::string& name, const std::string& format,
+                      const std::filesystem::path& out, int year) {
+  auto store = open_migrated(ctx);
+  if (!store) return report(ctx, store.error());
+  auto campaign = year ? (*store)->campaign_by_year(year) : (*store)->latest_campaign();
+  if (!campaign) return report(ctx, campaign.error());
+  Instant now =
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+  auto table = web::report_table(**store, *campaign, name, now, ctx.lang);
+  if (!table) return report(ctx, table.error());
+  if (auto done = write(out, format, table->sheet, table->header, table->rows); !done) {
+    return report(ctx, done.error());
+  }
+  return exported(ctx, table->rows.size(), out);
 }
 
 int run_audit_export(const Context& ctx, const std::filesystem::path& out) {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "web/applications/report_tables.hpp"
 
 namespace {
 
@@ -145,6 +146,21 @@ int main(int argc, char** argv) {
   assignments->add_option("--format", export_format)->check(CLI::IsMember({"csv", "xlsx"}));
   assignments->add_option("--out", out)->required();
   assignments->callback([&] { rc = cli::run_export_assignments(ctx, body, export_format, out); });
+
+  std::string report_name;
+  auto* report_export = exporting->add_subcommand(
+      "report", "export a report table of a campaign, as the secretariat's overview offers it");
+  report_export
+      ->add_option("--table", report_name,
+                   "statistics, formal_check, assignments, scores, rankings, decisions, "
+                   "objections, applications or recommendations")
+      ->required()
+      ->check(CLI::IsMember(web::report_table_names()));
+  report_export->add_option("--format", export_format)->check(CLI::IsMember({"csv", "xlsx"}));
+  report_export->add_option("--out", out)->required();
+  report_export->add_option("--year", year, "the campaign's year (default: the latest)");
+  report_export->callback(
+      [&] { rc = cli::run_export_report(ctx, report_name, export_format, out, year); });
 
   auto* audit = app.add_subcommand("audit", "the audit log")->require_subcommand(1);
   auto* audit_export =

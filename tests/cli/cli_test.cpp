@@ -206,6 +206,15 @@ TEST_F(CliTest, DemoAtTheFinalReviewHasItsShortlistReportedAndTheFinalReviewOpen
   EXPECT_EQ(nlohmann::json::parse(run("campaign show --format json").out)["applications_by_state"],
             j["applications_by_state"]);
   EXPECT_EQ(run("demo load --live --stage published --units units.csv").status, 2);
+
+  // The final review's ranking as the overview downloads it: the five candidates.
+  ASSERT_EQ(run("export report --table rankings --format xlsx --out rankings.xlsx").status, 0);
+  auto rankings = tabular::read_table(m_dir / "rankings.xlsx");
+  ASSERT_TRUE(rankings);
+  EXPECT_EQ(rankings->header[1], "名次");
+  EXPECT_EQ(rankings->rows.size(), 5u);
+  EXPECT_EQ(run("export report --table passwords --out x.csv").status, 2);
+  EXPECT_EQ(run("export report --table rankings --year 2019 --out x.csv").status, 1);
 }
 
 TEST_F(CliTest, SecretariatEditsTheBorrowedValues) {
