@@ -32,6 +32,16 @@ struct ObjectionForm {
   std::string grounds;       // what is wrong with the entry, and how they know
 };
 
+// Evidence filed with an objection (登记簿副本, a contract…): a PDF stored by content,
+// named as uploaded. Only the secretariat ever sees it — it may name the objector.
+struct ObjectionAttachment {
+  std::string name;
+  std::string sha256;
+  long long size = 0;
+};
+inline constexpr std::size_t k_objection_max_attachments = 3;
+inline constexpr std::size_t k_objection_attachment_max_bytes = 10 << 20;
+
 enum class ObjectionState { filed, upheld, dismissed };
 std::string_view objection_state_name(ObjectionState state);
 std::optional<ObjectionState> objection_state_from_name(std::string_view name);
@@ -45,6 +55,7 @@ struct Objection {
   Instant filed_at{};
   std::optional<Instant> resolved_at;
   std::string resolved_by;
+  std::vector<ObjectionAttachment> attachments;
 };
 
 // Every problem with the form, each with param "field" (name, contact, organisation,

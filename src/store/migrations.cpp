@@ -177,6 +177,14 @@ const std::vector<Migration>& migrations() {
            "CREATE TABLE publications (campaign_id BIGINT PRIMARY KEY REFERENCES campaigns(id), "
            "published_at BIGINT NOT NULL, published_by TEXT NOT NULL, entries INTEGER NOT NULL)",
        }},
+      {12,
+       {
+           // Evidence filed with an objection: PDFs in the blob store, by content.
+           "CREATE TABLE objection_attachments ({pk}, "
+           "objection_id BIGINT NOT NULL REFERENCES objections(id), name TEXT NOT NULL, "
+           "sha256 TEXT NOT NULL, size BIGINT NOT NULL)",
+           "CREATE INDEX objection_attachments_objection ON objection_attachments (objection_id)",
+       }},
   };
   return all;
 }

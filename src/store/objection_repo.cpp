@@ -1,6 +1,8 @@
 // Objections to the public notice: filed by the public against a listed entry while the
 // notice is open, resolved by the secretariat — upheld takes the entry off the list in the
 // same transaction, and the objector's notice of the outcome is queued with it.
+#include <map>
+
 #include "domain/phase_clock.hpp"
 #include "store/json_codec.hpp"
 #include "store/soci_store.hpp"
@@ -54,12 +56,28 @@ std::vector<Objection> load_objections(soci::session& sql, const std::string& wh
   st.execute();
   std::vector<Objection> out;
   while (st.fetch()) out.push_back(row.value());
+  // Their evidence, in one query.
+  std::map<long long, Objection*> by_id;
+  for (Objection& o : out) by_id[o.id] = &o;
+  long long objection = 0;
+  ObjectionAttachment a;
+  soci::statement files =
+      (sql.prepare << "SELECT objection_id, name, sha256, size FROM objection_attachments "
+                      "WHERE objection_id IN (SELECT id FROM objections WHERE " +
+                          where + ") ORDER BY id",
+       soci::use(key), soci::into(objection), soci::into(a.name), soci::into(a.sha256),
+       soci::into(a.size));
+  files.execute();
+  while (files.fetch()) {
+    if (auto it = by_id.find(objection); it != by_id.end()) it->second->attachments.push_back(a);
+  }
   return out;
 }
 
 }  // namespace
 
 Result<long long> SociStore::file_objection(long long application_id, const ObjectionForm& form,
+                                            const std::vector<ObjectionAttachment>& attachments,
                                             Instant now) {
   return write([&](soci::session& sql) -> Result<long long> {
     auto app = load_application(sql, application_id);
@@ -80,6 +98,11 @@ Result<long long> SociStore::file_objection(long long application_id, const Obje
         soci::use(app->campaign_id), soci::use(application_id), soci::use(form.name),
         soci::use(form.contact), soci::use(form.organisation), soci::use(form.grounds),
         soci::use(state), soci::use(filed), soci::into(id);
+    for (const ObjectionAttachment& a : attachments) {
+      sql << "INSERT INTO objection_attachments (objection_id, name, sha256, size) "
+             "VALUES (:o, :n, :h, :s)",
+          soci::use(id), soci::use(a.name), soci::use(a.sha256), soci::use(a.size);
+    }
     // The audit row names the objection, not the objector: who objected stays with the
     // secretariat's objection record.
     audit(sql, Actor{Role::visitor, "public"}, "objection.file",

@@ -59,6 +59,7 @@ class SociStore final : public Store {
                               const Actor& actor, Instant now) override;
   Result<Application> submit(long long application_id, const Actor& actor, Instant now) override;
   Result<long long> file_objection(long long application_id, const ObjectionForm& form,
+                                   const std::vector<ObjectionAttachment>& attachments,
                                    Instant now) override;
   Result<std::vector<Objection>> objections(long long campaign_id) override;
   Result<Objection> resolve_objection(long long objection_id, bool upheld,

@@ -165,6 +165,7 @@ class Store {
   // notice is open at `now`: application_not_found for anything not on the notice,
   // objection_closed outside it. Audited without the objector's identity.
   virtual Result<long long> file_objection(long long application_id, const ObjectionForm& form,
+                                           const std::vector<ObjectionAttachment>& attachments,
                                            Instant now) = 0;
   // A campaign's objections, oldest first.
   virtual Result<std::vector<Objection>> objections(long long campaign_id) = 0;

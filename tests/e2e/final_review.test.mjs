@@ -5,7 +5,8 @@
 // The secretariat reads the proposal (5 candidates for a target of 3), is refused a
 // departure without a reason and applies the proposal; closes the final review and opens
 // the public notice on the campaign page; the public (no sign-in) reads the notice, which
-// shows no private field, is refused an anonymous objection and files a real one; the
+// shows no private field, is refused an anonymous objection and files a real one with a
+// PDF as evidence (the secretariat downloads it); the
 // secretariat upholds it (the entry comes off) and lists the next in the ranking in the
 // freed seat; the objector's outcome is in the outbox; the notice ends, the lists are
 // published, the public page shows the substitute and not the removed entry; the
@@ -146,6 +147,8 @@ test('the public reads the notice without private fields and files an objection,
   await page.fill('#objection-name', '张明');
   await page.fill('#objection-contact', state.objector);
   await page.fill('#objection-grounds', grounds);
+  await page.setInputFiles('#objection-evidence-1', { name: '专利登记簿.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
   const filed = await submit(page, '#objection-submit');
   assert.equal(filed.status(), 200);
   assert.match(await text(page, '#notice'), /异议已受理/);
@@ -159,6 +162,10 @@ test('the secretariat upholds the objection and lists the next in the ranking in
   assert.equal(await row.getAttribute('data-state'), 'filed');
   assert.ok((await row.textContent()).includes(state.objector), 'the secretariat does not see who objected');
   const id = await row.getAttribute('data-objection');
+  const evidence = await page.request.get(new URL(await page.getAttribute(`#evidence-${id}-1`, 'href'), page.url()).href);
+  assert.equal(evidence.status(), 200);
+  assert.ok((await evidence.body()).toString().startsWith('%PDF-'), 'the evidence is not the uploaded PDF');
+  assert.equal((await page.textContent(`#evidence-${id}-1`)).trim(), '专利登记簿.pdf');
   await page.fill(`#resolution-${id}`, '经核实，专利已于 2021 年转让，异议成立');
   await submit(page, `#uphold-${id}`);
   assert.equal(await row.getAttribute('data-state'), 'upheld');

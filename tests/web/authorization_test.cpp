@@ -124,6 +124,7 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"GET /secretariat/objections", k_secretariat},
       {"POST /secretariat/objections/{id}/resolution", k_secretariat},
       {"POST /secretariat/substitutes/{id}", k_secretariat},
+      {"GET /secretariat/objections/{id}/evidence/{n}", k_secretariat},
       {"GET /api/v1/substitutes", k_secretariat},
       {"POST /api/v1/substitutes/{id}", k_secretariat},
       {"GET /api/v1/notice", k_all},

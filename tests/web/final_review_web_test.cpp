@@ -322,6 +322,45 @@ TEST_P(FinalReviewWebTest, PublicNoticeTakesObjectionsAndAnUpheldOneTakesTheEntr
   EXPECT_TRUE(contains(secretariat_page.body, "data-state=\"dismissed\""));
   EXPECT_TRUE(contains(secretariat_page.body, "data-state=\"upheld\""));
 
+  // Evidence with the page's multipart form: a PDF is kept for the secretariat alone; a
+  // file that is not a PDF refuses the whole objection, and nothing is filed.
+  auto with_evidence = [&](const std::string& file, const std::string& bytes) {
+    std::string b = "----kczgevidence";
+    auto field = [&](const std::string& name, const std::string& value) {
+      return "--" + b + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+             value + "\r\n";
+    };
+    std::string body = field("name", "赵敏") + field("contact", "zhao.min@example.org") +
+                       field("grounds", grounds) + "--" + b +
+                       "\r\nContent-Disposition: form-data; name=\"evidence_1\"; filename=\"" +
+                       file + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--" + b +
+                       "--\r\n";
+    return request("POST", "/notice/" + std::to_string(listed[1]) + "/objection",
+                   {{"Content-Type", "multipart/form-data; boundary=" + b}}, body);
+  };
+  auto not_pdf = with_evidence("登记簿.pdf", "just text, not a PDF at all");
+  EXPECT_EQ(not_pdf.status, 415) << not_pdf.body.substr(0, 2000);
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/objections", m_secretariat).body).size(), 2u);
+  auto evidenced = with_evidence("登记簿.pdf", k_pdf);
+  ASSERT_EQ(evidenced.status, 200) << evidenced.body.substr(0, 2000);
+  json three = json::parse(api("GET", "/api/v1/objections", m_secretariat).body);
+  ASSERT_EQ(three.size(), 3u);
+  std::string evidence_path =
+      "/secretariat/objections/" + std::to_string(three[2]["id"].get<long long>()) + "/evidence/1";
+  ASSERT_EQ(three[2]["evidence"].size(), 1u);
+  EXPECT_EQ(three[2]["evidence"][0]["name"], "登记簿.pdf");
+  EXPECT_EQ(three[2]["evidence"][0]["href"], evidence_path);
+  EXPECT_TRUE(contains(get("/secretariat/objections", as(m_secretariat)).body, evidence_path));
+  auto downloaded = get(evidence_path, as(m_secretariat));
+  EXPECT_EQ(downloaded.status, 200);
+  EXPECT_EQ(downloaded.body, k_pdf);
+  EXPECT_EQ(get(evidence_path, as(m_body)).status, 403);
+  EXPECT_EQ(get(evidence_path.substr(0, evidence_path.size() - 1) + "2", as(m_secretariat)).status,
+            404);
+  EXPECT_FALSE(contains(get("/notice").body, "登记簿"));
+  EXPECT_TRUE(
+      contains(get("/secretariat/exports/objections.csv", as(m_secretariat)).body, "登记簿.pdf"));
+
   // After the notice, objections are refused.
   set_phase(m_secretariat, "public_notice", now() - std::chrono::days(7),
             now() - std::chrono::minutes(1));

@@ -63,7 +63,7 @@ http::Response object(App& app, const Caller& caller, http::Request& request) {
   long long id = std::atoll(std::string(request.path_param("id")).c_str());
   ObjectionForm form{text("name"), text("contact"), text("organisation"), text("grounds")};
   std::vector<Error> problems;
-  auto filed = file_public_objection(app, id, form, request.remote_address, &problems);
+  auto filed = file_public_objection(app, id, form, {}, request.remote_address, &problems);
   if (!filed) {
     http::Response r = error_json(caller.lang, status_of(filed.error().code), filed.error());
     if (problems.size() > 1) {
@@ -87,6 +87,13 @@ http::Response list(App& app, const Caller& caller, http::Request&) {
   if (!all) return error_json(caller.lang, 503, all.error());
   ordered_json out = ordered_json::array();
   for (const Objection& o : *all) {
+    ordered_json evidence = ordered_json::array();
+    for (std::size_t n = 0; n < o.attachments.size(); ++n) {
+      evidence.push_back({{"name", o.attachments[n].name},
+                          {"size", o.attachments[n].size},
+                          {"href", "/secretariat/objections/" + std::to_string(o.id) +
+                                       "/evidence/" + std::to_string(n + 1)}});
+    }
     out.push_back({{"id", o.id},
                    {"application", o.application_id},
                    {"name", o.form.name},
@@ -98,7 +105,8 @@ http::Response list(App& app, const Caller& caller, http::Request&) {
                    {"filed_at", format_shanghai(o.filed_at)},
                    {"resolved_at", o.resolved_at ? ordered_json(format_shanghai(*o.resolved_at))
                                                  : ordered_json(nullptr)},
-                   {"resolved_by", o.resolved_by}});
+                   {"resolved_by", o.resolved_by},
+                   {"evidence", evidence}});
   }
   return dump_json(200, out, "private, no-store");
 }

@@ -245,15 +245,19 @@ Result<ExportTable> objections(Store& store, const StoredCampaign& stored, Lang 
   ExportTable t{
       "objections",
       header(lang, {"id", "number", "title", "objector", "contact", "organisation", "grounds",
-                    "filed_at", "state", "resolution", "resolved_at", "actor"}),
+                    "evidence", "filed_at", "state", "resolution", "resolved_at", "actor"}),
       {}};
   for (const Objection& o : *filed) {
     auto s = all->find(o.application_id);
+    std::string evidence;
+    for (const ObjectionAttachment& a : o.attachments) {
+      evidence += (evidence.empty() ? "" : "; ") + a.name;
+    }
     t.rows.push_back(
         {std::to_string(o.id),
          s == all->end() ? "" : application_number(stored.campaign.year, s->second.application),
          s == all->end() ? "" : s->second.application.title, o.form.name, o.form.contact,
-         o.form.organisation, o.form.grounds, format_shanghai(o.filed_at),
+         o.form.organisation, o.form.grounds, evidence, format_shanghai(o.filed_at),
          translate("page.objection_state_" + std::string(objection_state_name(o.state)), {}, lang),
          o.resolution, o.resolved_at ? format_shanghai(*o.resolved_at) : "", o.resolved_by});
   }

@@ -42,8 +42,13 @@ Result<std::vector<NoticeEntry>> notice_entries(Store& store, const StoredCampai
 }
 
 Result<long long> file_public_objection(App& app, long long application, const ObjectionForm& form,
+                                        const std::vector<EvidenceFile>& evidence,
                                         std::string_view address, std::vector<Error>* problems) {
   std::vector<Error> found = check_objection(form);
+  if (evidence.size() > k_objection_max_attachments) {
+    found.push_back(make_error(ErrorCode::field_invalid, "field", "evidence", "detail",
+                               "≤ " + std::to_string(k_objection_max_attachments) + " PDF"));
+  }
   if (!found.empty()) {
     Error first = found.front();
     if (problems) *problems = std::move(found);
@@ -57,6 +62,15 @@ Result<long long> file_public_objection(App& app, long long application, const O
     return fail(
         make_error(ErrorCode::objection_throttled, "seconds", std::to_string(k_hour.count())));
   }
+  std::vector<ObjectionAttachment> attachments;
+  for (const EvidenceFile& f : evidence) {
+    auto put = app.blobs().put_pdf(f.name, f.bytes, k_objection_attachment_max_bytes);
+    if (!put) {
+      if (problems) *problems = {put.error()};
+      return fail(put.error());
+    }
+    attachments.push_back({f.name, put->sha256, static_cast<long long>(put->size)});
+  }
   ObjectionForm clean = form;
   auto trim = [](std::string& s) {
     s.erase(0, s.find_first_not_of(" \t\r\n"));
@@ -64,7 +78,7 @@ Result<long long> file_public_objection(App& app, long long application, const O
   };
   for (std::string* s : {&clean.name, &clean.contact, &clean.organisation, &clean.grounds})
     trim(*s);
-  return app.store().file_objection(application, clean, app.now());
+  return app.store().file_objection(application, clean, attachments, app.now());
 }
 
 Result<Objection> resolve_public_objection(App& app, long long objection, bool upheld,

@@ -33,10 +33,20 @@ Result<std::vector<NoticeEntry>> notice_entries(Store& store, const StoredCampai
 // Objections one address may file per hour; the notice must stay up while it is busy.
 inline constexpr int k_objections_per_address_hour = 10;
 
+// A file uploaded with an objection, as the form sent it.
+struct EvidenceFile {
+  std::string name;
+  std::string bytes;
+};
+
 // Files the objection: every problem check_objection finds into `problems` (the first
-// returned); objection_throttled {seconds} past k_objections_per_address_hour from one
-// address; the store's application_not_found (not on the notice) and objection_closed.
+// returned), and field_invalid {field: evidence} past k_objection_max_attachments files;
+// objection_throttled {seconds} past k_objections_per_address_hour from one address; a
+// file that is no PDF or is too large (attachment_not_pdf, attachment_too_large); the
+// store's application_not_found (not on the notice) and objection_closed. The evidence is
+// stored only once the form and the throttle let it through.
 Result<long long> file_public_objection(App& app, long long application, const ObjectionForm& form,
+                                        const std::vector<EvidenceFile>& evidence,
                                         std::string_view address, std::vector<Error>* problems);
 
 // Resolves the objection (upheld takes the entry off the list) and, when the objector gave

@@ -18,8 +18,9 @@ namespace {
 
 using http::Method;
 const std::vector<Role> k_secretariat{Role::secretariat};
-// A real objection with its grounds fits easily; a flood of megabytes does not.
-constexpr std::size_t k_objection_body_limit = 32 * 1024;
+// A real objection with its grounds and evidence fits; a flood of larger bodies does not.
+constexpr std::size_t k_objection_body_limit =
+    k_objection_max_attachments * k_objection_attachment_max_bytes + 64 * 1024;
 
 std::string where_label(const Campaign& c, std::string_view list, std::string_view field,
                         Lang lang) {
@@ -106,11 +107,26 @@ http::Response objection_form(App& app, const Caller& caller, const http::Reques
 }
 
 http::Response file_objection(App& app, const Caller& caller, http::Request& request) {
-  auto form = form_fields(request);
+  // The page's form is multipart (it carries evidence); a plain form is read as well.
+  std::map<std::string, std::string> form;
+  std::vector<EvidenceFile> evidence;
+  if (request.header("content-type").starts_with("multipart/form-data")) {
+    auto parts = multipart_fields(request);
+    if (!parts) return objection_form(app, caller, request, {}, {parts.error()}, "", 400);
+    for (auto& [name, part] : *parts) {
+      if (!name.starts_with("evidence")) {
+        form[name] = part.data;
+      } else if (!part.filename.empty() || !part.data.empty()) {
+        evidence.push_back({part.filename, std::move(part.data)});
+      }
+    }
+  } else {
+    form = form_fields(request);
+  }
   ObjectionForm typed{form["name"], form["contact"], form["organisation"], form["grounds"]};
   long long id = std::atoll(std::string(request.path_param("id")).c_str());
   std::vector<Error> problems;
-  auto filed = file_public_objection(app, id, typed, request.remote_address, &problems);
+  auto filed = file_public_objection(app, id, typed, evidence, request.remote_address, &problems);
   if (!filed) {
     if (problems.empty()) problems.push_back(filed.error());
     return objection_form(app, caller, request, typed, problems, "", status_of(filed.error().code));
@@ -155,6 +171,14 @@ http::Response objections_page(App& app, const Caller& caller, const http::Reque
     row.set("open", o.state == ObjectionState::filed);
     row.set("resolution", o.resolution);
     row.set("resolved_by", o.resolved_by);
+    View files{View::type::list};
+    for (std::size_t n = 0; n < o.attachments.size(); ++n) {
+      View file{View::type::object};
+      file.set("n", std::to_string(n + 1));
+      file.set("name", o.attachments[n].name);
+      files.push_back(file);
+    }
+    row.set("attachments", files);
     rows.push_back(row);
   }
   view.set("objections", rows);
@@ -212,6 +236,30 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
   return http::redirect("/secretariat/objections#objection-" + std::to_string(id));
 }
 
+// The evidence filed with an objection, the secretariat's only, as a download.
+http::Response evidence_file(App& app, const Caller& caller, http::Request& request) {
+  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  std::size_t n = std::strtoul(std::string(request.path_param("n")).c_str(), nullptr, 10);
+  auto stored = app.store().latest_campaign();
+  if (!stored) return error_response(false, caller.lang, 404, stored.error());
+  auto all = app.store().objections(stored->id);
+  if (!all) return error_response(false, caller.lang, 503, all.error());
+  auto it = std::ranges::find_if(*all, [&](const Objection& o) { return o.id == id; });
+  std::optional<std::string> bytes;
+  if (it != all->end() && n >= 1 && n <= it->attachments.size()) {
+    bytes = app.blobs().get(it->attachments[n - 1].sha256);
+  }
+  if (!bytes) {
+    return error_response(false, caller.lang, 404,
+                          make_error(ErrorCode::not_found, "path", request.path));
+  }
+  http::Response response = http::text_response(200, std::move(*bytes), "application/pdf");
+  response.set_header("Content-Disposition", "attachment; filename*=UTF-8''" +
+                                                 http::url_encode(it->attachments[n - 1].name));
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
 http::Response list_substitute(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
   long long id = std::atoll(std::string(request.path_param("id")).c_str());
@@ -244,6 +292,8 @@ std::vector<RouteSpec> notice_routes() {
       {Method::post, "/secretariat/objections/{id}/resolution", k_secretariat, false, 0, resolve});
   routes.push_back(
       {Method::post, "/secretariat/substitutes/{id}", k_secretariat, false, 0, list_substitute});
+  routes.push_back({Method::get, "/secretariat/objections/{id}/evidence/{n}", k_secretariat, false,
+                    0, evidence_file});
   return routes;
 }
 
