@@ -10,7 +10,8 @@
 // secretariat upholds it (the entry comes off) and lists the next in the ranking in the
 // freed seat; the objector's outcome is in the outbox; the notice ends, the lists are
 // published, the public page shows the substitute and not the removed entry; the
-// overview draws the listed entries and the years, and the year's statistics download.
+// overview draws the review progress, the listed entries and the years, and the year's
+// statistics download.
 //
 //   node --test tests/e2e/final_review.test.mjs
 //
@@ -220,6 +221,11 @@ test('the overview draws the listed entries and the years, and the statistics do
     return chart.getOption().series[0].data;
   });
   assert.deepEqual(drawn, [3], `the listed chart: ${JSON.stringify(drawn)}`);
+  // The demo body scored every pair before reporting its shortlist.
+  const progress = await page.$$eval('#review-progress tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  const demoBody = progress.find((cells) => cells[0] === '演示·评审机构');
+  assert.ok(demoBody && Number(demoBody[1]) > 0 && demoBody[1] === demoBody[2], `review progress: ${JSON.stringify(progress)}`);
+  await page.waitForSelector('#chart-review-progress canvas');
   await page.waitForSelector('#chart-by-year canvas');
   const years = await page.$$eval('#by-year tbody tr', (trs) => trs.map((tr) => tr.dataset.year));
   assert.ok(years.includes('2023'), `no 2023 in the years: ${years}`);

@@ -545,6 +545,8 @@ TEST_P(FinalReviewWebTest, PublicationMakesTheListsFinalPublicAndPriorForNextYea
       << statistics.body;
   EXPECT_TRUE(contains(statistics.body, "历年对比,2023 入选数," + std::to_string(listed.size())))
       << statistics.body;
+  EXPECT_TRUE(contains(statistics.body, std::string("评审进度,") + k_body + " 已提交评分,"))
+      << statistics.body;
   for (const char* name : {"formal_check", "assignments", "scores", "rankings"}) {
     auto csv = get(std::string("/secretariat/exports/") + name + ".csv", as(m_secretariat));
     EXPECT_EQ(csv.status, 200) << name;

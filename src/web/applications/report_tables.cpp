@@ -78,6 +78,15 @@ Result<ExportTable> statistics(Store& store, const StoredCampaign& stored, Insta
     t.rows.push_back({yoy, std::to_string(y.year) + " " + translate("page.listed_count", {}, lang),
                       std::to_string(y.listed)});
   }
+  auto progress = review_progress(store, stored);
+  if (!progress) return fail(progress.error());
+  std::string reviewed = translate("page.review_progress", {}, lang);
+  for (const ReviewProgress& p : *progress) {
+    t.rows.push_back({reviewed, p.body + " " + translate("page.pairs_assigned", {}, lang),
+                      std::to_string(p.assigned)});
+    t.rows.push_back({reviewed, p.body + " " + translate("page.sheets_submitted", {}, lang),
+                      std::to_string(p.submitted)});
+  }
   std::string quota = translate("page.quota_use", {}, lang);
   for (const auto& [id, n] : counts.recommended_by_unit) {
     auto u = units.find(id);
@@ -324,6 +333,21 @@ Result<std::vector<YearCounts>> year_counts(Store& store, int year) {
       if (state == "listed") counts.listed += n;
     }
     out.push_back(counts);
+  }
+  return out;
+}
+
+Result<std::vector<ReviewProgress>> review_progress(Store& store, const StoredCampaign& stored) {
+  std::vector<ReviewProgress> out;
+  for (const ReviewBody& body : stored.campaign.review_bodies) {
+    auto pairs = store.assignments(stored.id, body.name);
+    if (!pairs) return fail(pairs.error());
+    auto sheets = store.sheets(stored.id, body.name);
+    if (!sheets) return fail(sheets.error());
+    ReviewProgress p{body.name, 0, 0};
+    for (const ReviewAssignment& a : *pairs) p.assigned += a.state == AssignmentState::assigned;
+    for (const ExpertSheet& s : *sheets) p.submitted += s.state == SheetState::submitted;
+    out.push_back(std::move(p));
   }
   return out;
 }

@@ -34,6 +34,14 @@ struct YearCounts {
 };
 Result<std::vector<YearCounts>> year_counts(Store& store, int year);
 
+// Each review body's progress: its assigned pairs (declined ones left out) and the
+// sheets submitted for them, in the campaign's order of bodies.
+struct ReviewProgress {
+  std::string body;
+  int assigned = 0, submitted = 0;
+};
+Result<std::vector<ReviewProgress>> review_progress(Store& store, const StoredCampaign& stored);
+
 // The tables /secretariat/exports/{name}.{csv,xlsx} offers, in the order the overview
 // links them.
 const std::vector<std::string>& report_table_names();

@@ -101,6 +101,23 @@ http::Response overview(App& app, const Caller& caller, http::Request& request) 
   view.set("by_year", year_rows);
   view.set("by_year_chart", chart_data(submitted_by_year, "bar"));
 
+  auto progress = review_progress(app.store(), *stored);
+  if (!progress) return error_response(false, caller.lang, 503, progress.error());
+  View progress_rows{View::type::list};
+  std::map<std::string, int> percent_by_body;
+  for (const ReviewProgress& p : *progress) {
+    int percent = p.assigned ? p.submitted * 100 / p.assigned : 0;
+    View row{View::type::object};
+    row.set("body", p.body);
+    row.set("assigned", std::to_string(p.assigned));
+    row.set("submitted", std::to_string(p.submitted));
+    row.set("percent", std::to_string(percent));
+    progress_rows.push_back(row);
+    percent_by_body[p.body] = percent;
+  }
+  view.set("review_progress", progress_rows);
+  view.set("review_progress_chart", chart_data(percent_by_body, "bar"));
+
   View quota_rows{View::type::list};
   for (const auto& [id, unit] : units) {
     int total = 0;
