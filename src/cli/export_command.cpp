@@ -12,12 +12,6 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-std::vector<std::string> header(const Context& ctx, std::initializer_list<std::string_view> keys) {
-  std::vector<std::string> out;
-  for (std::string_view key : keys) out.push_back(ctx.text("column." + std::string(key)));
-  return out;
-}
-
 Result<void> write(const std::filesystem::path& out, const std::string& format,
                    std::string_view sheet, const std::vector<std::string>& head, const Rows& rows) {
   if (format == "xlsx") return tabular::write_xlsx(out, sheet, head, rows);
@@ -75,7 +69,8 @@ int run_audit_export(const Context& ctx, const std::filesystem::path& out) {
     rows.push_back({std::to_string(e.id), format_shanghai(e.at), e.actor, e.role, e.action,
                     e.object, e.before_value, e.after_value});
   }
-  auto head = header(ctx, {"id", "at", "actor", "role", "action", "object", "before", "after"});
+  auto head = web::column_header(
+      ctx.lang, {"id", "at", "actor", "role", "action", "object", "before", "after"});
   std::string format = out.extension() == ".xlsx" ? "xlsx" : "csv";
   if (auto done = write(out, format, "audit", head, rows); !done) return report(ctx, done.error());
   return exported(ctx, rows.size(), out);

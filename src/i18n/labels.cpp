@@ -28,6 +28,15 @@ std::string field_names(const List& list, Lang lang) {
   return names;
 }
 
+std::string where_label(const Campaign& c, std::string_view list, std::string_view field,
+                        Lang lang) {
+  const List* l = find_list(c, list);
+  if (!l) return std::string(list);
+  std::string name = in_lang(lang, l->name_zh, l->name_en);
+  if (const Field* f = find_field(*l, field)) name += " · " + in_lang(lang, f->name_zh, f->name_en);
+  return name;
+}
+
 std::string region_label(std::string_view code, Lang lang) {
   if (code.size() != 6) return std::string(code);
   if (code.starts_with("10")) return translate("page.national", {}, lang);

@@ -15,6 +15,11 @@ namespace kczg {
 // The name of a zh/en pair (lists, fields, channels, campaigns).
 const std::string& in_lang(Lang lang, const std::string& zh, const std::string& en);
 
+// A list, and its field when it has one, as one name: "先导技术榜 · 电子信息"; the list's
+// code when the campaign has no such list.
+std::string where_label(const Campaign& campaign, std::string_view list, std::string_view field,
+                        Lang lang);
+
 std::string phase_label(PhaseKind kind, Lang lang);
 // `state` is a stored state code, e.g. "submitted".
 std::string state_label(std::string_view state, Lang lang);

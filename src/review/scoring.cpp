@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <set>
 #include <utility>
 
 namespace kczg::review {
+
+std::string format_score(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", k_score_decimals, value);
+  return text;
+}
 namespace {
 
 template <typename... Pairs>

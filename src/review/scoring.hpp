@@ -29,6 +29,8 @@ namespace kczg::review {
 // would show with the same score share a rank, so no order is ever decided by a
 // difference nobody can see.
 inline constexpr int k_score_decimals = 2;
+// A score as pages and exports show it: k_score_decimals decimals.
+std::string format_score(double value);
 
 // Below this a standard deviation counts as zero (sums of doubles leave ~1e-15 of noise
 // where all totals are equal, which would otherwise turn into z-scores of ±1).

@@ -132,7 +132,9 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
 http::Response freed(App& app, const Caller& caller, http::Request&) {
   auto stored = app.store().latest_campaign();
   if (!stored) return error_json(caller.lang, status_of(stored.error().code), stored.error());
-  auto seats = freed_seats(app.store(), *stored);
+  auto objections = app.store().objections(stored->id);
+  if (!objections) return error_json(caller.lang, 503, objections.error());
+  auto seats = freed_seats(app.store(), *stored, *objections);
   if (!seats) return error_json(caller.lang, 503, seats.error());
   ordered_json out = ordered_json::array();
   for (const FreedSeats& f : seats->lists) {

@@ -13,13 +13,6 @@
 namespace kczg::web {
 namespace {
 
-std::vector<std::string> header(Lang lang, std::initializer_list<std::string_view> keys) {
-  std::vector<std::string> out;
-  for (std::string_view key : keys)
-    out.push_back(translate("column." + std::string(key), {}, lang));
-  return out;
-}
-
 std::string list_name(const Campaign& c, const Application& a, Lang lang) {
   const List* l = find_list(c, a.list);
   return l ? in_lang(lang, l->name_zh, l->name_en) : a.list;
@@ -33,6 +26,14 @@ std::string field_name(const Campaign& c, const Application& a, Lang lang) {
 
 }  // namespace
 
+std::vector<std::string> column_header(Lang lang, std::initializer_list<std::string_view> keys) {
+  std::vector<std::string> out;
+  for (std::string_view key : keys) {
+    out.push_back(translate("column." + std::string(key), {}, lang));
+  }
+  return out;
+}
+
 bool was_recommended(ApplicationState s) {
   using S = ApplicationState;
   return s == S::recommended || s == S::eligible || s == S::ineligible || s == S::under_review ||
@@ -41,10 +42,11 @@ bool was_recommended(ApplicationState s) {
 
 ExportTable applications_table(const Campaign& c, const std::vector<ApplicationSummary>& summaries,
                                Lang lang) {
-  ExportTable t{"applications",
-                header(lang, {"number", "list", "field", "title", "applicant", "applicant_uscc",
-                              "unit", "state", "submitted_at", "updated_at", "content_sha256"}),
-                {}};
+  ExportTable t{
+      "applications",
+      column_header(lang, {"number", "list", "field", "title", "applicant", "applicant_uscc",
+                           "unit", "state", "submitted_at", "updated_at", "content_sha256"}),
+      {}};
   for (const ApplicationSummary& s : summaries) {
     const Application& a = s.application;
     t.rows.push_back({application_number(c.year, a), list_name(c, a, lang), field_name(c, a, lang),
@@ -58,9 +60,10 @@ ExportTable applications_table(const Campaign& c, const std::vector<ApplicationS
 
 ExportTable recommendations_table(const Campaign& c,
                                   const std::vector<ApplicationSummary>& summaries, Lang lang) {
-  ExportTable t{"recommendations",
-                header(lang, {"unit", "list", "field", "number", "title", "applicant", "state"}),
-                {}};
+  ExportTable t{
+      "recommendations",
+      column_header(lang, {"unit", "list", "field", "number", "title", "applicant", "state"}),
+      {}};
   for (const ApplicationSummary& s : summaries) {
     const Application& a = s.application;
     if (!was_recommended(a.state)) continue;

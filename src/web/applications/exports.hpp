@@ -18,6 +18,9 @@ struct ExportTable {
   std::vector<std::vector<std::string>> rows;
 };
 
+// A table's header: each key's column.<key> name in `lang`.
+std::vector<std::string> column_header(Lang lang, std::initializer_list<std::string_view> keys);
+
 // Whether a unit recommended the application at some point (it used the unit's quota).
 bool was_recommended(ApplicationState state);
 

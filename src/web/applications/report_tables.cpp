@@ -11,23 +11,8 @@
 namespace kczg::web {
 namespace {
 
-std::vector<std::string> header(Lang lang, std::initializer_list<std::string_view> keys) {
-  std::vector<std::string> out;
-  for (std::string_view key : keys) {
-    out.push_back(translate("column." + std::string(key), {}, lang));
-  }
-  return out;
-}
-
-std::string where(const Campaign& c, std::string_view list, std::string_view field, Lang lang) {
-  const List* l = find_list(c, list);
-  if (!l) return std::string(list);
-  std::string name = in_lang(lang, l->name_zh, l->name_en);
-  if (const Field* f = find_field(*l, field)) name += " · " + in_lang(lang, f->name_zh, f->name_en);
-  return name;
-}
-
-std::string number_text(double value) {
+// The BM25 affinity the assignment maximised, two decimals.
+std::string affinity_text(double value) {
   char out[32];
   std::snprintf(out, sizeof out, "%.2f", value);
   return out;
@@ -49,13 +34,20 @@ Result<Summaries> summaries_by_id(Store& store, const StoredCampaign& stored) {
   return out;
 }
 
+// An application's number and title for a row; blank for one the campaign does not have.
+std::pair<std::string, std::string> number_and_title(const Summaries& all, long long id, int year) {
+  auto s = all.find(id);
+  if (s == all.end()) return {};
+  return {application_number(year, s->second.application), s->second.application.title};
+}
+
 Result<ExportTable> statistics(Store& store, const StoredCampaign& stored, Instant now, Lang lang) {
   auto all = store.application_summaries(stored.id);
   if (!all) return fail(all.error());
   std::map<long long, Unit> units;
   for (Unit& u : store.units().value_or(std::vector<Unit>{})) units[u.id] = std::move(u);
   CampaignCounts counts = campaign_counts(stored.campaign, *all, units, now, lang);
-  ExportTable t{"statistics", header(lang, {"dimension", "label", "count"}), {}};
+  ExportTable t{"statistics", column_header(lang, {"dimension", "label", "count"}), {}};
   auto add = [&](std::string_view dimension, const std::map<std::string, int>& by) {
     std::string name = translate("page." + std::string(dimension), {}, lang);
     for (const auto& [label, n] : by) t.rows.push_back({name, label, std::to_string(n)});
@@ -100,8 +92,8 @@ Result<ExportTable> formal_check(Store& store, const StoredCampaign& stored, Lan
   auto all = summaries_by_id(store, stored);
   if (!all) return fail(all.error());
   ExportTable t{"formal_check",
-                header(lang, {"number", "where", "title", "applicant", "unit", "state", "verdict",
-                              "findings", "reason", "checked_at"}),
+                column_header(lang, {"number", "where", "title", "applicant", "unit", "state",
+                                     "verdict", "findings", "reason", "checked_at"}),
                 {}};
   for (const auto& [id, s] : *all) {
     const Application& a = s.application;
@@ -118,8 +110,9 @@ Result<ExportTable> formal_check(Store& store, const StoredCampaign& stored, Lan
       }
     }
     t.rows.push_back(
-        {application_number(stored.campaign.year, a), where(stored.campaign, a.list, a.field, lang),
-         a.title, s.applicant_name, s.unit_name, state_label(a.state, lang),
+        {application_number(stored.campaign.year, a),
+         where_label(stored.campaign, a.list, a.field, lang), a.title, s.applicant_name,
+         s.unit_name, state_label(a.state, lang),
          last ? translate("eligibility.verdict." + std::string(verdict_name(last->verdict)), {},
                           lang)
               : "",
@@ -132,8 +125,8 @@ Result<ExportTable> assignments(Store& store, const StoredCampaign& stored, Lang
   auto all = summaries_by_id(store, stored);
   if (!all) return fail(all.error());
   ExportTable t{"assignments",
-                header(lang, {"body", "number", "title", "expert", "organisation", "sector",
-                              "affinity", "state", "reason"}),
+                column_header(lang, {"body", "number", "title", "expert", "organisation", "sector",
+                                     "affinity", "state", "reason"}),
                 {}};
   for (const ReviewBody& body : stored.campaign.review_bodies) {
     auto pairs = store.assignments(stored.id, body.name);
@@ -143,21 +136,17 @@ Result<ExportTable> assignments(Store& store, const StoredCampaign& stored, Lang
     std::map<long long, const Expert*> experts;
     for (const Expert& e : *pool) experts[e.id] = &e;
     for (const ReviewAssignment& p : *pairs) {
-      auto s = all->find(p.application_id);
+      auto [number, title] = number_and_title(*all, p.application_id, stored.campaign.year);
       auto e = experts.find(p.expert_id);
-      bool declined = p.state != AssignmentState::assigned;
       t.rows.push_back(
-          {body.name,
-           s == all->end() ? "" : application_number(stored.campaign.year, s->second.application),
-           s == all->end() ? "" : s->second.application.title,
+          {body.name, number, title,
            e == experts.end() ? std::to_string(p.expert_id) : e->second->name,
            e == experts.end() ? "" : e->second->organisation,
            e == experts.end() ? ""
                               : std::string(lang == Lang::zh ? sector_name_zh(e->second->sector)
                                                              : sector_name_en(e->second->sector)),
-           number_text(p.affinity),
-           translate(declined ? "assignment_state.declined" : "assignment_state.assigned", {},
-                     lang),
+           affinity_text(p.affinity),
+           translate("assignment_state." + std::string(assignment_state_name(p.state)), {}, lang),
            p.reason});
     }
   }
@@ -168,8 +157,8 @@ Result<ExportTable> scores(Store& store, const StoredCampaign& stored, Lang lang
   auto all = summaries_by_id(store, stored);
   if (!all) return fail(all.error());
   ExportTable t{"scores",
-                header(lang, {"body", "number", "title", "expert", "criterion", "score",
-                              "sheet_state", "submitted_at", "comment"}),
+                column_header(lang, {"body", "number", "title", "expert", "criterion", "score",
+                                     "sheet_state", "submitted_at", "comment"}),
                 {}};
   for (const ReviewBody& body : stored.campaign.review_bodies) {
     auto sheets = store.sheets(stored.id, body.name);
@@ -179,10 +168,7 @@ Result<ExportTable> scores(Store& store, const StoredCampaign& stored, Lang lang
     std::map<long long, std::string> names;
     for (const Expert& e : *pool) names[e.id] = e.name;
     for (const ExpertSheet& sheet : *sheets) {
-      auto s = all->find(sheet.application_id);
-      std::string number =
-          s == all->end() ? "" : application_number(stored.campaign.year, s->second.application);
-      std::string title = s == all->end() ? "" : s->second.application.title;
+      auto [number, title] = number_and_title(*all, sheet.application_id, stored.campaign.year);
       std::string state = translate(
           sheet.state == SheetState::submitted ? "page.sheet_submitted" : "page.sheet_draft", {},
           lang);
@@ -190,7 +176,7 @@ Result<ExportTable> scores(Store& store, const StoredCampaign& stored, Lang lang
       // One row per criterion: a report pivots it as it needs.
       for (const auto& [criterion, score] : sheet.scores) {
         t.rows.push_back({body.name, number, title, names[sheet.expert_id], criterion,
-                          number_text(score), state, submitted, sheet.comment});
+                          review::format_score(score), state, submitted, sheet.comment});
       }
     }
   }
@@ -201,8 +187,8 @@ Result<ExportTable> rankings(Store& store, const StoredCampaign& stored, Lang la
   auto review = load_final_review(store, stored);
   if (!review) return fail(review.error());
   ExportTable t{"rankings",
-                header(lang, {"where", "rank", "number", "title", "applicant", "body",
-                              "chosen_value", "seats", "proposal", "state", "reason"}),
+                column_header(lang, {"where", "rank", "number", "title", "applicant", "body",
+                                     "chosen_value", "seats", "proposal", "state", "reason"}),
                 {}};
   for (const review::FinalList& list : review->lists) {
     for (const review::FinalTable& table : list.tables) {
@@ -212,11 +198,11 @@ Result<ExportTable> rankings(Store& store, const StoredCampaign& stored, Lang la
         std::string proposal = row.tied_at_cut ? "page.final_review_tied"
                                : row.proposed  ? "page.final_review_proposed"
                                                : "page.final_review_not_proposed";
-        t.rows.push_back({where(stored.campaign, table.where.list, table.where.field, lang),
+        t.rows.push_back({where_label(stored.campaign, table.where.list, table.where.field, lang),
                           std::to_string(row.entry.rank),
                           application_number(stored.campaign.year, s.application),
                           s.application.title, s.applicant_name, review->bodies.at(id),
-                          number_text(row.entry.value), std::to_string(table.seats),
+                          review::format_score(row.entry.value), std::to_string(table.seats),
                           translate(proposal, {}, lang), state_label(s.application.state, lang),
                           s.application.reason});
       }
@@ -229,8 +215,8 @@ Result<ExportTable> decisions(Store& store, const StoredCampaign& stored, Lang l
   auto all = summaries_by_id(store, stored);
   if (!all) return fail(all.error());
   ExportTable t{"decisions",
-                header(lang, {"number", "where", "title", "applicant", "unit", "state", "reason",
-                              "updated_at"}),
+                column_header(lang, {"number", "where", "title", "applicant", "unit", "state",
+                                     "reason", "updated_at"}),
                 {}};
   using S = ApplicationState;
   const std::set<S> decided{S::eligible, S::ineligible, S::shortlisted, S::not_shortlisted,
@@ -239,8 +225,8 @@ Result<ExportTable> decisions(Store& store, const StoredCampaign& stored, Lang l
     const Application& a = s.application;
     if (!decided.contains(a.state)) continue;
     t.rows.push_back({application_number(stored.campaign.year, a),
-                      where(stored.campaign, a.list, a.field, lang), a.title, s.applicant_name,
-                      s.unit_name, state_label(a.state, lang), a.reason,
+                      where_label(stored.campaign, a.list, a.field, lang), a.title,
+                      s.applicant_name, s.unit_name, state_label(a.state, lang), a.reason,
                       format_shanghai(a.updated_at)});
   }
   return t;
@@ -251,22 +237,20 @@ Result<ExportTable> objections(Store& store, const StoredCampaign& stored, Lang 
   if (!all) return fail(all.error());
   auto filed = store.objections(stored.id);
   if (!filed) return fail(filed.error());
-  ExportTable t{
-      "objections",
-      header(lang, {"id", "number", "title", "objector", "contact", "organisation", "grounds",
-                    "evidence", "filed_at", "state", "resolution", "resolved_at", "actor"}),
-      {}};
+  ExportTable t{"objections",
+                column_header(lang, {"id", "number", "title", "objector", "contact", "organisation",
+                                     "grounds", "evidence", "filed_at", "state", "resolution",
+                                     "resolved_at", "actor"}),
+                {}};
   for (const Objection& o : *filed) {
-    auto s = all->find(o.application_id);
+    auto [number, title] = number_and_title(*all, o.application_id, stored.campaign.year);
     std::string evidence;
     for (const ObjectionAttachment& a : o.attachments) {
       evidence += (evidence.empty() ? "" : "; ") + a.name;
     }
     t.rows.push_back(
-        {std::to_string(o.id),
-         s == all->end() ? "" : application_number(stored.campaign.year, s->second.application),
-         s == all->end() ? "" : s->second.application.title, o.form.name, o.form.contact,
-         o.form.organisation, o.form.grounds, evidence, format_shanghai(o.filed_at),
+        {std::to_string(o.id), number, title, o.form.name, o.form.contact, o.form.organisation,
+         o.form.grounds, evidence, format_shanghai(o.filed_at),
          translate("page.objection_state_" + std::string(objection_state_name(o.state)), {}, lang),
          o.resolution, o.resolved_at ? format_shanghai(*o.resolved_at) : "", o.resolved_by});
   }
@@ -287,11 +271,7 @@ CampaignCounts campaign_counts(const Campaign& c, const std::vector<ApplicationS
     if (a.state == ApplicationState::draft) continue;  // counts below are of submissions
     std::string list_name = l ? in_lang(lang, l->name_zh, l->name_en) : a.list;
     ++n.by_list[list_name];
-    if (l) {
-      if (const Field* f = find_field(*l, a.field)) {
-        ++n.by_field[list_name + " · " + in_lang(lang, f->name_zh, f->name_en)];
-      }
-    }
+    if (l && find_field(*l, a.field)) ++n.by_field[where_label(c, a.list, a.field, lang)];
     if (a.state == ApplicationState::listed) ++n.listed_by_list[list_name];
     if (auto u = units.find(a.unit_id); u != units.end()) {
       if (a.state == ApplicationState::listed) {

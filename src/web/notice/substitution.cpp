@@ -6,11 +6,9 @@ namespace kczg::web {
 namespace {
 
 // Applications an upheld objection took off.
-Result<std::set<long long>> taken_off(Store& store, const StoredCampaign& stored) {
-  auto objections = store.objections(stored.id);
-  if (!objections) return fail(objections.error());
+std::set<long long> taken_off(const std::vector<Objection>& objections) {
   std::set<long long> out;
-  for (const Objection& o : *objections) {
+  for (const Objection& o : objections) {
     if (o.state == ObjectionState::upheld) out.insert(o.application_id);
   }
   return out;
@@ -26,18 +24,18 @@ int listed_in(const FinalReview& review, const review::FinalList& list) {
 
 }  // namespace
 
-Result<Substitution> freed_seats(Store& store, const StoredCampaign& stored) {
+Result<Substitution> freed_seats(Store& store, const StoredCampaign& stored,
+                                 const std::vector<Objection>& objections) {
   auto review = load_final_review(store, stored);
   if (!review) return fail(review.error());
-  auto off = taken_off(store, stored);
-  if (!off) return fail(off.error());
+  std::set<long long> off = taken_off(objections);
   Substitution out{std::move(*review), {}};
   for (const review::FinalList& list : out.review.lists) {
     std::set<std::string> freed_fields;
     std::set<long long> available;
     for (const auto& [id, s] : out.review.applications) {
       if (s.application.list != list.list) continue;
-      if (off->contains(id)) {
+      if (off.contains(id)) {
         freed_fields.insert(s.application.field);
       } else if (s.application.state == ApplicationState::not_listed) {
         available.insert(id);
@@ -64,9 +62,9 @@ Result<ApplicationState> substitute(Store& store, const StoredCampaign& stored,
   if (!place.row) {
     return fail(make_error(ErrorCode::application_not_found, "id", std::to_string(application)));
   }
-  auto off = taken_off(store, stored);
-  if (!off) return fail(off.error());
-  if (off->contains(application)) {
+  auto objections = store.objections(stored.id);
+  if (!objections) return fail(objections.error());
+  if (taken_off(*objections).contains(application)) {
     return fail(
         make_error(ErrorCode::substitute_objected, "application", std::to_string(application)));
   }

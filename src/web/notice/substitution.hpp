@@ -32,7 +32,9 @@ struct Substitution {
   FinalReview review;  // the candidates' applications, for pages to name them
   std::vector<FreedSeats> lists;
 };
-Result<Substitution> freed_seats(Store& store, const StoredCampaign& stored);
+// `objections` are the campaign's (Store::objections), which the caller has read already.
+Result<Substitution> freed_seats(Store& store, const StoredCampaign& stored,
+                                 const std::vector<Objection>& objections);
 
 // Lists `application` in a freed seat with `reason` (Action::substitute: secretariat,
 // public notice, a reason). Errors: application_not_found for one that was never a

@@ -4,7 +4,6 @@
 // for the secretariat; each expert's deviation from the pool. The body admin sees its own
 // body's; the secretariat any body's. Exported as CSV or XLSX with the same rows.
 #include <algorithm>
-#include <cstdio>
 
 #include "i18n/labels.hpp"
 #include "web/applications/exports.hpp"
@@ -19,22 +18,6 @@ namespace kczg::web {
 namespace {
 
 using http::Method;
-
-std::string two_decimals(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", review::k_score_decimals, value);
-  return text;
-}
-
-std::string where_name(const Campaign& c, const Coverage& where, Lang lang) {
-  const List* l = find_list(c, where.list);
-  if (!l) return where.list;
-  std::string name = in_lang(lang, l->name_zh, l->name_en);
-  if (const Field* f = find_field(*l, where.field)) {
-    name += " · " + in_lang(lang, f->name_zh, f->name_en);
-  }
-  return name;
-}
 
 // One board row per ranked application, with the shortlist's verdict.
 struct BoardRow {
@@ -55,7 +38,7 @@ Result<BoardRows> board_rows(const Campaign& c, const Board& board, std::string_
     auto target = shortlist_size(c, ranking, size);
     if (!target) return fail(target.error());
     review::Shortlist cut = review::shortlist(ranking, *target);
-    std::string where = where_name(c, ranking.where, lang);
+    std::string where = where_label(c, ranking.where.list, ranking.where.field, lang);
     for (const review::RankedApplication& e : ranking.entries) {
       auto s = board.applications.find(e.score.application_id);
       if (s == board.applications.end()) continue;
@@ -66,10 +49,10 @@ Result<BoardRows> board_rows(const Campaign& c, const Board& board, std::string_
                    a.title,
                    s->second.applicant_name,
                    std::to_string(e.score.experts.size()),
-                   two_decimals(e.score.mean),
-                   two_decimals(e.score.trimmed_mean),
-                   two_decimals(e.score.zscore),
-                   two_decimals(e.value)};
+                   review::format_score(e.score.mean),
+                   review::format_score(e.score.trimmed_mean),
+                   review::format_score(e.score.zscore),
+                   review::format_score(e.value)};
       row.chosen = std::ranges::find(cut.chosen, a.id) != cut.chosen.end();
       row.tied_at_cut = std::ranges::find(cut.tied_at_cut, a.id) != cut.tied_at_cut.end();
       row.tied = e.tied;
@@ -179,9 +162,9 @@ http::Response show_board(App& app, const Caller& caller, const http::Request& r
     row.set("name",
             expert == board->experts.end() ? std::to_string(e.expert_id) : expert->second.name);
     row.set("sheets", std::to_string(e.sheets));
-    row.set("mean", two_decimals(e.mean));
-    row.set("sd", two_decimals(e.sd));
-    row.set("deviation", (e.deviation > 0 ? "+" : "") + two_decimals(e.deviation));
+    row.set("mean", review::format_score(e.mean));
+    row.set("sd", review::format_score(e.sd));
+    row.set("deviation", (e.deviation > 0 ? "+" : "") + review::format_score(e.deviation));
     row.set("neutral", e.neutral);
     experts.push_back(row);
   }

@@ -3,7 +3,6 @@
 // (seats per field, ties at a cut left open), the count of listed against the target with
 // any overrun, and a decision per application — a departure from the proposal, and taking
 // a decision back, with a reason the audit log keeps.
-#include <cstdio>
 
 #include "i18n/labels.hpp"
 #include "web/applications/operations.hpp"
@@ -55,8 +54,6 @@ View table_view(const StoredCampaign& stored, const FinalReview& review,
     bool open = a.state == ApplicationState::shortlisted;
     undecided += open;
     can_apply = can_apply || (open && !r.tied_at_cut);
-    char score[32];
-    std::snprintf(score, sizeof score, "%.*f", review::k_score_decimals, r.entry.value);
     View row{View::type::object};
     row.set("id", std::to_string(id));
     row.set("rank", std::to_string(r.entry.rank) + (r.entry.tied ? "=" : ""));
@@ -65,7 +62,7 @@ View table_view(const StoredCampaign& stored, const FinalReview& review,
     row.set("applicant", s.applicant_name);
     row.set("unit", s.unit_name);
     row.set("body", review.bodies.at(id));
-    row.set("score", std::string(score));
+    row.set("score", review::format_score(r.entry.value));
     row.set("proposed", r.proposed);
     row.set("tied_at_cut", r.tied_at_cut);
     row.set("proposal", proposal_label(r, lang));

@@ -3,7 +3,6 @@
 // to the secretariat); and the secretariat's objections page, where each is upheld (the
 // entry comes off the list) or dismissed, with a reason the objector receives.
 #include <algorithm>
-#include <cstdio>
 
 #include "i18n/labels.hpp"
 #include "web/applications/operations.hpp"
@@ -21,15 +20,6 @@ const std::vector<Role> k_secretariat{Role::secretariat};
 // A real objection with its grounds and evidence fits; a flood of larger bodies does not.
 constexpr std::size_t k_objection_body_limit =
     k_objection_max_attachments * k_objection_attachment_max_bytes + 64 * 1024;
-
-std::string where_label(const Campaign& c, std::string_view list, std::string_view field,
-                        Lang lang) {
-  const List* l = find_list(c, list);
-  if (!l) return std::string(list);
-  std::string name = in_lang(lang, l->name_zh, l->name_en);
-  if (const Field* f = find_field(*l, field)) name += " · " + in_lang(lang, f->name_zh, f->name_en);
-  return name;
-}
 
 std::string notice_dates(const Campaign& c, Lang lang) {
   const Phase* p = find_phase(c, PhaseKind::public_notice);
@@ -184,7 +174,7 @@ http::Response objections_page(App& app, const Caller& caller, const http::Reque
   view.set("objections", rows);
   view.set("has_objections", !all->empty());
   // Seats an upheld objection freed, and the next in the ranking for each.
-  auto freed = freed_seats(app.store(), *stored);
+  auto freed = freed_seats(app.store(), *stored, *all);
   if (!freed) return error_response(false, caller.lang, 503, freed.error());
   View seats{View::type::list};
   for (const FreedSeats& f : freed->lists) {
@@ -203,9 +193,7 @@ http::Response objections_page(App& app, const Caller& caller, const http::Reque
       row.set("holder", s.applicant_name);
       row.set("field", where_label(stored->campaign, f.list, c.field, caller.lang));
       row.set("rank", std::to_string(c.rank));
-      char score[32];
-      std::snprintf(score, sizeof score, "%.*f", review::k_score_decimals, c.score);
-      row.set("score", std::string(score));
+      row.set("score", review::format_score(c.score));
       candidates.push_back(row);
     }
     seat.set("candidates", candidates);

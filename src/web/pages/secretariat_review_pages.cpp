@@ -15,12 +15,10 @@ const std::vector<Role> k_secretariat{Role::secretariat};
 std::string coverage_text(const Campaign& c, const std::vector<Coverage>& covers, Lang lang) {
   std::string text;
   for (const Coverage& cover : covers) {
-    const List* l = find_list(c, cover.list);
-    std::string name = l ? in_lang(lang, l->name_zh, l->name_en) : cover.list;
-    if (const Field* f = l ? find_field(*l, cover.field) : nullptr) {
-      name += " · " + in_lang(lang, f->name_zh, f->name_en);
-    }
-    text += (text.empty() ? "" : lang == Lang::zh ? "；" : "; ") + name;
+    text += (text.empty()       ? ""
+             : lang == Lang::zh ? "；"
+                                : "; ") +
+            where_label(c, cover.list, cover.field, lang);
   }
   return text;
 }
