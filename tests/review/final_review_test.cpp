@@ -59,13 +59,16 @@ std::vector<long long> proposed(const FinalTable& t) {
   return ids;
 }
 
+// Biomedicine: 1–3 at 90, 80, 70; electronic information: 4–8 at 60, 85, 75, 50, 40.
+std::vector<Ranking> two_pioneer_fields() {
+  return {ranking("pioneer_tech", "biomedicine", {entry(1, 90), entry(2, 80), entry(3, 70)}),
+          ranking("pioneer_tech", "electronic_information",
+                  {entry(4, 60), entry(5, 85), entry(6, 75), entry(7, 50), entry(8, 40)})};
+}
+
 TEST(FinalProposal, ProposesTheBestOfEachFieldUpToItsSeats) {
   Campaign c = small_campaign();
-  std::vector<Ranking> rankings{
-      ranking("pioneer_tech", "biomedicine", {entry(1, 90), entry(2, 80), entry(3, 70)}),
-      ranking("pioneer_tech", "electronic_information",
-              {entry(4, 60), entry(5, 85), entry(6, 75), entry(7, 50), entry(8, 40)}),
-  };
+  std::vector<Ranking> rankings = two_pioneer_fields();
   std::vector<FinalList> lists = final_proposal(c, rankings);
   ASSERT_EQ(lists.size(), 1u);  // lists without candidates are left out
   EXPECT_EQ(lists[0].list, "pioneer_tech");
@@ -152,11 +155,7 @@ std::vector<long long> ids(const std::vector<Substitute>& subs) {
 
 TEST(Substitutes, TheNextOfTheFreedFieldFirstThenByScore) {
   Campaign c = small_campaign();
-  std::vector<Ranking> rankings{
-      ranking("pioneer_tech", "biomedicine", {entry(1, 90), entry(2, 80), entry(3, 70)}),
-      ranking("pioneer_tech", "electronic_information",
-              {entry(4, 60), entry(5, 85), entry(6, 75), entry(7, 50), entry(8, 40)}),
-  };
+  std::vector<Ranking> rankings = two_pioneer_fields();
   std::vector<FinalList> lists = final_proposal(c, rankings);
   // 1 was listed and taken off after an objection; 2, 3, 4, 7 and 8 are not listed.
   std::set<long long> available{2, 3, 4, 7, 8};
