@@ -1,8 +1,9 @@
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 // What the browser tests share: Debian's Chromium launched headless, a Chinese-locale page that collects every problem the
 // browser reports (script errors, console errors, failed or 4xx/5xx sub-resources), and
-// signing in through the form.
+// signing in through the form, submitting one, reading text, and moving a campaign phase.
 
 // A new context and page. `ignoreStatusErrors`: Chromium logs every 4xx/5xx answer as a
 // console error, also a test's deliberate ones (a refused decision); those are then not
@@ -43,4 +44,36 @@ export function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+// Clicks something that submits a form or follows a link (a selector or a locator); the
+// document's response, after any redirect.
+export async function submit(page, selectorOrLocator) {
+  const target = typeof selectorOrLocator === 'string' ? page.locator(selectorOrLocator) : selectorOrLocator;
+  const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
+  return response;
+}
+
+// The element's text, trimmed; '' when it is absent or empty.
+export async function text(page, selector) {
+  return (await page.textContent(selector))?.trim() ?? '';
+}
+
+// A datetime-local value: Beijing civil time `msFromNow` from now.
+export function beijing(msFromNow) {
+  return new Date(Date.now() + msFromNow + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+// On the campaign page (/secretariat/campaign, already open): the form for one phase, its
+// new start and end (Beijing time; a falsy one left as it is), confirmed and saved.
+export async function setPhase(page, kind, startsAt, endsAt) {
+  const form = page.locator('form.phase-form', { has: page.locator(`input[name=kind][value="${kind}"]`) });
+  assert.equal(await form.count(), 1, `no phase form for ${kind}`);
+  if (startsAt) await form.locator('input[name=starts_at]').fill(startsAt);
+  if (endsAt) await form.locator('input[name=ends_at]').fill(endsAt);
+  await form.locator('input[name=confirm]').check();
+  const response = await submit(page, form.locator('button[type=submit]'));
+  assert.equal(response.status(), 200, `setting ${kind} answered ${response.status()}: ${await page.locator('p.error').allTextContents()}`);
+  assert.equal(await page.locator('p.error').filter({ hasText: /\S/ }).count(), 0, `setting ${kind} refused: ${await page.locator('p.error').allTextContents()}`);
+  assert.ok((await page.locator('p.notice').allTextContents()).some((t) => t.includes('阶段时间已更新')), `no notice that ${kind} was saved`);
 }

@@ -20,7 +20,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, demoAccounts, demoPassword } from './server.mjs';
-import { launchBrowser, openPage, signIn as signInAt } from './browser.mjs';
+import { launchBrowser, openPage, signIn as signInAt, submit, text, beijing, setPhase } from './browser.mjs';
 
 let server;
 let browser;
@@ -53,30 +53,12 @@ async function newPage({ ignoreStatusErrors = false } = {}) {
   return opened;
 }
 
-async function submit(page, selectorOrLocator) {
-  const target = typeof selectorOrLocator === 'string' ? page.locator(selectorOrLocator) : selectorOrLocator;
-  const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
-  return response;
-}
+const minutes = 60_000;
+const days = 24 * 60 * minutes;
 
-async function text(page, selector) {
-  return (await page.textContent(selector))?.trim() ?? '';
-}
-
-// "YYYY-MM-DDTHH:MM" in Beijing time, `minutes` from now, as datetime-local inputs take it.
-function beijing(minutes = 0) {
-  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
-}
-
-// Sets a phase's dates on the campaign page, as a secretariat does.
-async function setPhase(page, kind, startsAt, endsAt) {
+// The campaign page, to move a phase on.
+async function openCampaign(page) {
   await page.goto(`${server.url}/secretariat/campaign`);
-  const form = page.locator(`form.phase-form[data-kind="${kind}"]`);
-  if (startsAt !== undefined) await form.locator('input[name=starts_at]').fill(startsAt);
-  await form.locator('input[name=ends_at]').fill(endsAt);
-  await form.locator('input[name=confirm]').check();
-  const response = await submit(page, form.locator('button[type=submit]'));
-  assert.equal(response.status(), 200, `setting ${kind} refused: ${await page.locator('.error').allTextContents()}`);
 }
 
 async function finalRows(page) {
@@ -120,8 +102,9 @@ test('the final review closes and the public notice opens on the campaign page',
   const { page } = state.secretariat;
   // Two minutes ago, so that the notice can end "now" later in this test (a phase must end
   // after it starts, to the minute).
-  await setPhase(page, 'final_review', undefined, beijing(-2));
-  await setPhase(page, 'public_notice', beijing(-2), beijing(7 * 24 * 60));
+  await openCampaign(page);
+  await setPhase(page, 'final_review', null, beijing(-2 * minutes));
+  await setPhase(page, 'public_notice', beijing(-2 * minutes), beijing(7 * days));
   await page.goto(`${server.url}/secretariat/final-review`);
   assert.equal(await page.locator('#apply-proposal').count(), 0, 'the proposal is still offered after the final review');
 });
@@ -192,8 +175,9 @@ test('the secretariat upholds the objection and lists the next in the ranking in
 
 test('the notice ends, the lists are published, and the public page shows the substitute', async () => {
   const { page, problems } = state.secretariat;
-  await setPhase(page, 'public_notice', undefined, beijing(0));
-  await setPhase(page, 'publication', beijing(0), beijing(30 * 24 * 60));
+  await openCampaign(page);
+  await setPhase(page, 'public_notice', null, beijing(0));
+  await setPhase(page, 'publication', beijing(0), beijing(30 * days));
   await page.goto(`${server.url}/secretariat/publication`);
   await page.check('#publish-confirm');
   const published = await submit(page, '#publish');

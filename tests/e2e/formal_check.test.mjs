@@ -21,7 +21,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { request } from 'playwright-core';
 import { startServer, usccWithCheck, demoAccounts, demoPassword } from './server.mjs';
-import { launchBrowser, openPage, signIn as signInAt } from './browser.mjs';
+import { launchBrowser, openPage, signIn as signInAt, submit, text, beijing, setPhase } from './browser.mjs';
 
 const ageFail = '成立于 2012-05-01，早于 2013-01-01，超过 10 年';
 const ineligibleReason = '成立时间超过 10 年';
@@ -75,16 +75,6 @@ async function newPage({ ignoreStatusErrors = false } = {}) {
 
 function signIn(page, login) {
   return signInAt(page, server.url, login, demoPassword);
-}
-
-// Clicks something that submits a form; the document's response (after any redirect).
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response;
-}
-
-async function text(page, selector) {
-  return (await page.textContent(selector))?.trim() ?? '';
 }
 
 // A small but well-formed PDF (one page, one line of text) with a correct xref table.
@@ -169,24 +159,6 @@ async function upload(page, kind, file) {
   const response = await submit(page, `#upload-${kind}`);
   assert.equal(await page.locator('#upload-error').count(), 0, `${kind} refused: ${await page.locator('#upload-error').allTextContents()}`);
   assert.ok(response.ok(), `uploading ${kind} answered ${response.status()}`);
-}
-
-// The campaign page's form for one phase: new start and end (Beijing time), confirmed.
-async function setPhase(page, kind, startsAt, endsAt) {
-  const form = page.locator('form.phase-form', { has: page.locator(`input[name=kind][value="${kind}"]`) });
-  assert.equal(await form.count(), 1, `no phase form for ${kind}`);
-  if (startsAt) await form.locator('input[name=starts_at]').fill(startsAt);
-  if (endsAt) await form.locator('input[name=ends_at]').fill(endsAt);
-  await form.locator('input[name=confirm]').check();
-  const [response] = await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
-  assert.equal(response.status(), 200, `setting ${kind} answered ${response.status()}: ${await page.locator('p.error').allTextContents()}`);
-  assert.equal(await page.locator('p.error').filter({ hasText: /\S/ }).count(), 0, `setting ${kind} refused: ${await page.locator('p.error').allTextContents()}`);
-  assert.ok((await page.locator('p.notice').allTextContents()).some((t) => t.includes('阶段时间已更新')), `no notice that ${kind} was saved`);
-}
-
-// A datetime-local value: Beijing civil time `ms` from now.
-function beijing(msFromNow) {
-  return new Date(Date.now() + msFromNow + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
 test('the eligibility panel follows the form as the enterprise fills it', async () => {

@@ -17,7 +17,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, demoAccounts, demoPassword } from './server.mjs';
-import { launchBrowser, openPage, signIn as signInAt } from './browser.mjs';
+import { launchBrowser, openPage, signIn as signInAt, submit, text } from './browser.mjs';
 
 const demoBody = '演示·评审机构';
 const criteria = ['innovation', 'maturity', 'market_value', 'team'];
@@ -58,17 +58,6 @@ async function newPage({ ignoreStatusErrors = false } = {}) {
 
 function signIn(page, login) {
   return signInAt(page, server.url, login, demoPassword);
-}
-
-// Clicks something that submits a form or follows a link; the document's response.
-async function submit(page, selectorOrLocator) {
-  const target = typeof selectorOrLocator === 'string' ? page.locator(selectorOrLocator) : selectorOrLocator;
-  const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
-  return response;
-}
-
-async function text(page, selector) {
-  return (await page.textContent(selector))?.trim() ?? '';
 }
 
 // The list items of an error list (#review-errors, #sheet-errors), or [] when there is none.
