@@ -41,8 +41,9 @@ int run_reassign(const Context& context, const std::string& body, long long appl
 // ("list/field"); a plan is saved from JSON (as `review show` prints it), filed for the
 // body, approved or returned by the secretariat; show prints the plan and whether the
 // body's pool can staff it.
+// A final panel (final_panel) scores the shortlisted candidates in the final review.
 int run_review_appoint(const Context& context, const std::string& body,
-                       const std::vector<std::string>& covers);
+                       const std::vector<std::string>& covers, bool final_panel);
 int run_review_plan(const Context& context, const std::string& body,
                     const std::filesystem::path& file);
 int run_review_action(const Context& context, const std::string& body, PlanAction action,

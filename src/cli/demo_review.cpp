@@ -80,7 +80,7 @@ Result<DemoReview> load_demo_review(Store& store, const StoredCampaign& stored, 
   if (!find_review_body(stored.campaign, body)) {
     Actor secretariat{Role::secretariat, "demo-secretariat"};
     Actor admin{Role::review_body, "review@demo.kczg.cn"};
-    ReviewBody appointed{body, "review@demo.kczg.cn", false, {{"pioneer_tech", ""}}};
+    ReviewBody appointed{body, "review@demo.kczg.cn", false, {{"pioneer_tech", ""}}, false};
     if (auto r = store.appoint_review_body(stored.id, appointed, secretariat, now); !r) {
       return fail(r.error());
     }

@@ -100,10 +100,13 @@ int main(int argc, char** argv) {
       app.add_subcommand("review", "review bodies and their plans")->require_subcommand(1);
   std::vector<std::string> covers;
   std::string reason;
+  bool final_panel = false;
   auto* appoint = review->add_subcommand("appoint", "appoint a review body (secretariat)");
   appoint->add_option("--body", body)->required();
   appoint->add_option("--cover", covers, "LIST or LIST/FIELD, repeatable")->required();
-  appoint->callback([&] { rc = cli::run_review_appoint(ctx, body, covers); });
+  appoint->add_flag("--final-panel", final_panel,
+                    "the final panel: scores the shortlisted candidates in the final review");
+  appoint->callback([&] { rc = cli::run_review_appoint(ctx, body, covers, final_panel); });
   auto* plan = review->add_subcommand("plan", "save a body's review plan from JSON");
   plan->add_option("--body", body)->required();
   plan->add_option("FILE", file)->required();

@@ -25,8 +25,8 @@ int print_problems(const Context& ctx, const std::vector<Error>& problems) {
 }  // namespace
 
 int run_review_appoint(const Context& ctx, const std::string& body,
-                       const std::vector<std::string>& covers) {
-  ReviewBody appointed{body, "", false, {}};
+                       const std::vector<std::string>& covers, bool final_panel) {
+  ReviewBody appointed{body, "", false, {}, final_panel};
   for (const std::string& cover : covers) {
     auto slash = cover.find('/');
     appointed.covers.push_back(
@@ -118,10 +118,11 @@ int run_review_show(const Context& ctx, const std::string& body) {
   if (!summaries) return report(ctx, summaries.error());
   const ReviewPlan& p = **plan;
   const ReviewBody* reviewer = find_review_body(stored->campaign, body);
-  const std::vector<Coverage>& covers = reviewer ? plan_coverage(p, *reviewer) : p.covers;
+  if (!reviewer) return report(ctx, make_error(ErrorCode::review_body_unknown, "body", body));
+  const std::vector<Coverage>& covers = plan_coverage(p, *reviewer);
   int applications = 0;
   for (const ApplicationSummary& s : *summaries) {
-    applications += review::in_review_scope(covers, s.application);
+    applications += review::in_review_scope(*reviewer, covers, s.application);
   }
   *ctx.out << ctx.text("ui.plan_pool", {{"experts", std::to_string(experts->size())},
                                         {"applications", std::to_string(applications)}})

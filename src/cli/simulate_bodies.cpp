@@ -122,7 +122,7 @@ std::vector<SimBody> make_bodies(Random& random, const Campaign& campaign,
       bool named = lead != source.end();
       std::string name = named ? lead->name : list.name_zh + "初评专家委员会";
       if (!led.contains(name)) {
-        ReviewBody body = named ? *lead : ReviewBody{name, "", false, {}};
+        ReviewBody body = named ? *lead : ReviewBody{name, "", false, {}, false};
         bool appoint = !own || !named;
         if (appoint) body.covers.clear();
         bodies.push_back({std::move(body), appoint, {}, {}});

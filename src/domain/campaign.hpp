@@ -84,6 +84,10 @@ struct ReviewBody {
   // true for the bodies of separately-organised lists (评审机构 rather than 初评机构).
   bool separately_organised = false;
   std::vector<Coverage> covers;
+  // The final panel (终评专家组) the secretariat forms: it scores the shortlisted candidates
+  // of what it covers during the final review, and its ranking replaces the preliminary
+  // bodies' there. The other bodies review before it and report shortlists.
+  bool final_panel = false;
 
   bool operator==(const ReviewBody&) const = default;
 };

@@ -124,6 +124,9 @@ namespace kczg {
   X(shortlist_size_invalid)       /* {value}: 1..{max} */                                  \
   X(shortlist_unscored)           /* {count} of {body} have no sheet */                    \
   X(final_reason_missing)         /* {application} ranked {rank} of {seats} */             \
+  X(final_panel_scoring)          /* {body} has {count} of {list}/{field} to score */      \
+  X(final_panel_no_shortlist)     /* {body} is the final panel: its ranking goes on */     \
+  X(final_panel_overlap)          /* {body} and the panel {other} both cover {list} */     \
   X(objection_anonymous)          /* no real name given */                                 \
   X(objection_contact_invalid)    /* {value}: no e-mail or phone */                        \
   X(objection_grounds_length)     /* {length} characters, {min}..{max} */                  \

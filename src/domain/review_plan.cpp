@@ -218,6 +218,40 @@ std::vector<const ReviewBody*> bodies_for(const Campaign& campaign, std::string_
   return bodies;
 }
 
+namespace {
+
+// "先锋技术 · 电子信息" and "Pioneer technologies · Electronic information", for messages.
+std::pair<std::string, std::string> coverage_names(const Campaign& campaign, const Coverage& c) {
+  const List* list = find_list(campaign, c.list);
+  if (!list) return {c.list, c.list};
+  std::pair<std::string, std::string> names{list->name_zh, list->name_en};
+  if (const Field* field = find_field(*list, c.field)) {
+    names.first += " · " + field->name_zh;
+    names.second += " · " + field->name_en;
+  }
+  return names;
+}
+
+}  // namespace
+
+Result<void> check_final_panel(const Campaign& campaign, const ReviewBody& panel) {
+  if (!panel.final_panel) return {};
+  for (const ReviewBody& other : campaign.review_bodies) {
+    if (!other.final_panel || other.name == panel.name) continue;
+    for (const Coverage& c : panel.covers) {
+      for (const Coverage& o : other.covers) {
+        if (c.list != o.list || !(c.field.empty() || o.field.empty() || c.field == o.field)) {
+          continue;
+        }
+        auto [zh, en] = coverage_names(campaign, c.field.empty() ? o : c);
+        return fail(make_error(ErrorCode::final_panel_overlap, "body", panel.name, "other",
+                               other.name, "list", c.list, "where", zh, "where_en", en));
+      }
+    }
+  }
+  return {};
+}
+
 std::string_view aggregation_name(Aggregation aggregation) {
   return name_of(k_aggregation_names, aggregation);
 }

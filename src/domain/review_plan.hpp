@@ -40,6 +40,11 @@ struct Criterion {
   bool operator==(const Criterion&) const = default;
 };
 
+// A final panel's coverage against the other final panels': one panel ranks each list and
+// field. Error final_panel_overlap {body, other, list, where, where_en}; nothing for a
+// body that is no final panel.
+Result<void> check_final_panel(const Campaign& campaign, const ReviewBody& panel);
+
 // How an application's sheets combine into its score (see review/scoring.hpp).
 enum class Aggregation {
   mean,

@@ -134,18 +134,24 @@ bool covered(const std::vector<Coverage>& covers, const Application& application
 
 }  // namespace
 
-bool in_review_scope(const std::vector<Coverage>& covers, const Application& application) {
-  bool reviewable = application.state == ApplicationState::recommended ||
-                    application.state == ApplicationState::eligible ||
-                    application.state == ApplicationState::under_review;
+bool in_review_scope(const ReviewBody& body, const std::vector<Coverage>& covers,
+                     const Application& application) {
+  using S = ApplicationState;
+  S s = application.state;
+  bool reviewable = body.final_panel
+                        ? s == S::shortlisted
+                        : s == S::recommended || s == S::eligible || s == S::under_review;
   return reviewable && covered(covers, application);
 }
 
-bool in_review_results(const std::vector<Coverage>& covers, const Application& application) {
+bool in_review_results(const ReviewBody& body, const std::vector<Coverage>& covers,
+                       const Application& application) {
   using S = ApplicationState;
-  bool reviewed = application.state == S::shortlisted || application.state == S::not_shortlisted ||
-                  application.state == S::listed || application.state == S::not_listed;
-  return (reviewed && covered(covers, application)) || in_review_scope(covers, application);
+  S s = application.state;
+  bool decided = s == S::listed || s == S::not_listed;
+  bool reviewed =
+      decided || (!body.final_panel && (s == S::shortlisted || s == S::not_shortlisted));
+  return (reviewed && covered(covers, application)) || in_review_scope(body, covers, application);
 }
 
 ApplicationParties parties_of(const ReviewCandidate& candidate) {

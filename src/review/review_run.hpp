@@ -45,12 +45,16 @@ struct AssignmentRun {
   double conflict_seconds = 0, affinity_seconds = 0, assignment_seconds = 0;
 };
 
-// Whether review of `application` falls to a body covering `covers`: its list/field, in a
-// state that preliminary review reads (recommended, eligible or under review).
-bool in_review_scope(const std::vector<Coverage>& covers, const Application& application);
-// The same, or past it: shortlisted or not, and the final review's decisions after that —
-// what the body's board ranks and its admin may still read.
-bool in_review_results(const std::vector<Coverage>& covers, const Application& application);
+// Whether review of `application` falls to `body` reviewing `covers` (the body's or its
+// plan's): its list/field, in a state the body reads — recommended, eligible or under
+// review for a preliminary body; shortlisted for the final panel.
+bool in_review_scope(const ReviewBody& body, const std::vector<Coverage>& covers,
+                     const Application& application);
+// The same, or past it: what the body's board ranks and its admin may still read — for a
+// preliminary body shortlisted or not and the final review's decisions after that, for
+// the final panel those decisions.
+bool in_review_results(const ReviewBody& body, const std::vector<Coverage>& covers,
+                       const Application& application);
 
 // The parties conflict detection compares with experts: applicant, holders and named
 // organisations of the form (split at 、;，；), persons, and the recommending unit.

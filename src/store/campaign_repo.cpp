@@ -118,16 +118,17 @@ void load_channels_and_phases(soci::session& sql, long long id, Campaign& c) {
 void load_review_bodies(soci::session& sql, long long id, Campaign& c) {
   long long body_id = 0;
   ReviewBody b;
-  int separate = 0;
+  int separate = 0, final_panel = 0;
   std::vector<long long> ids;
   soci::statement bodies =
-      (sql.prepare << "SELECT id, name, contact, separately_organised FROM review_bodies "
-                      "WHERE campaign_id = :c ORDER BY position",
+      (sql.prepare << "SELECT id, name, contact, separately_organised, final_panel "
+                      "FROM review_bodies WHERE campaign_id = :c ORDER BY position",
        soci::use(id), soci::into(body_id), soci::into(b.name), soci::into(b.contact),
-       soci::into(separate));
+       soci::into(separate), soci::into(final_panel));
   bodies.execute();
   while (bodies.fetch()) {
     b.separately_organised = separate != 0;
+    b.final_panel = final_panel != 0;
     c.review_bodies.push_back(b);
     ids.push_back(body_id);
   }
@@ -146,18 +147,19 @@ void load_review_bodies(soci::session& sql, long long id, Campaign& c) {
 
 }  // namespace
 
-void insert_review_body(soci::session& sql, long long campaign_id, int position,
-                        const ReviewBody& b) {
-  int separate = b.separately_organised;
+long long insert_review_body(soci::session& sql, long long campaign_id, int position,
+                             const ReviewBody& b) {
+  int separate = b.separately_organised, final_panel = b.final_panel;
   long long body_id = 0;
-  sql << "INSERT INTO review_bodies (campaign_id, position, name, contact, separately_organised) "
-         "VALUES (:c, :p, :n, :ct, :s) RETURNING id",
+  sql << "INSERT INTO review_bodies (campaign_id, position, name, contact, separately_organised, "
+         "final_panel) VALUES (:c, :p, :n, :ct, :s, :f) RETURNING id",
       soci::use(campaign_id), soci::use(position), soci::use(b.name), soci::use(b.contact),
-      soci::use(separate), soci::into(body_id);
+      soci::use(separate), soci::use(final_panel), soci::into(body_id);
   for (const Coverage& cov : b.covers) {
     sql << "INSERT INTO review_body_coverage (body_id, list_code, field_code) VALUES (:b, :l, :f)",
         soci::use(body_id), soci::use(cov.list), soci::use(cov.field);
   }
+  return body_id;
 }
 
 Result<long long> SociStore::create_campaign(const Campaign& c, const Actor& actor, Instant now) {

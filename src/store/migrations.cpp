@@ -185,6 +185,11 @@ const std::vector<Migration>& migrations() {
            "sha256 TEXT NOT NULL, size BIGINT NOT NULL)",
            "CREATE INDEX objection_attachments_objection ON objection_attachments (objection_id)",
        }},
+      {13,
+       {
+           // The final panel (终评专家组): a review body scoring in the final review.
+           "ALTER TABLE review_bodies ADD COLUMN final_panel INTEGER NOT NULL DEFAULT 0",
+       }},
   };
   return all;
 }

@@ -20,9 +20,9 @@ constexpr const char* k_body_experts = "SELECT id FROM experts WHERE body_id = :
 
 }  // namespace
 
-Result<void> SociStore::appoint_review_body(long long campaign_id, const ReviewBody& body,
-                                            const Actor& actor, Instant now) {
-  return write([&](soci::session& sql) -> Result<void> {
+Result<long long> SociStore::appoint_review_body(long long campaign_id, const ReviewBody& body,
+                                                 const Actor& actor, Instant now) {
+  return write([&](soci::session& sql) -> Result<long long> {
     auto campaign = load_campaign(sql, campaign_id);
     if (!campaign) return fail(campaign.error());
     if (find_review_body(*campaign, body.name)) {
@@ -38,14 +38,18 @@ Result<void> SociStore::appoint_review_body(long long campaign_id, const ReviewB
         return fail(make_error(ErrorCode::list_unknown, "list", c.list));
       }
     }
-    insert_review_body(sql, campaign_id, int(campaign->review_bodies.size()), body);
+    if (auto alone = check_final_panel(*campaign, body); !alone) return fail(alone.error());
+    long long id = insert_review_body(sql, campaign_id, int(campaign->review_bodies.size()), body);
     std::string covers;
     for (const Coverage& c : body.covers) {
       covers += (covers.empty() ? "" : ";") + c.list + (c.field.empty() ? "" : "/" + c.field);
     }
     audit(sql, actor, "review_body.appoint", "campaign:" + std::to_string(campaign_id), "{}",
-          object_to_json({{"body", body.name}, {"covers", covers}}), now);
-    return {};
+          object_to_json({{"body", body.name},
+                          {"covers", covers},
+                          {"final_panel", body.final_panel ? "yes" : "no"}}),
+          now);
+    return id;
   });
 }
 

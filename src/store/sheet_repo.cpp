@@ -92,7 +92,8 @@ namespace {
 // sheet many times (drafts, then the submission), and a body's experts save thousands.
 struct SheetSaveQueries : PreparedQuery {
   // In: the pair. Out: its assignment row (when assigned), its sheet's state (null without
-  // a sheet) and the preliminary review's deadline (null when open-ended).
+  // a sheet) and its body's deadline (null when open-ended): the end of preliminary review,
+  // or of the final review for the final panel.
   long long expert = 0, application = 0, assignment = 0, ends = 0;
   std::string before;
   soci::indicator before_ind = soci::i_null, ends_ind = soci::i_null;
@@ -108,7 +109,8 @@ struct SheetSaveQueries : PreparedQuery {
                                "JOIN experts x ON x.id = a.expert_id "
                                "JOIN review_bodies b ON b.id = x.body_id "
                                "LEFT JOIN phases p ON p.campaign_id = b.campaign_id "
-                               "AND p.kind = 'preliminary_review' "
+                               "AND p.kind = CASE WHEN b.final_panel = 1 "
+                               "THEN 'final_review' ELSE 'preliminary_review' END "
                                "LEFT JOIN score_sheets s ON s.assignment_id = a.id "
                                "WHERE a.expert_id = :e AND a.application_id = :a "
                                "AND a.state = 'assigned'",

@@ -112,7 +112,7 @@ class SociStore final : public Store {
   Result<void> enqueue_mail(const OutboxMail& mail, Instant now) override;
   Result<std::vector<OutboxMail>> outbox(std::size_t limit) override;
 
-  Result<void> appoint_review_body(long long campaign_id, const ReviewBody& body,
+  Result<long long> appoint_review_body(long long campaign_id, const ReviewBody& body,
                                    const Actor& actor, Instant now) override;
   Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
                                                 std::string_view body) override;
@@ -237,8 +237,8 @@ std::string state_json(ApplicationState state, std::string_view reason = {});
 
 // A review body and its coverage, at `position` in its campaign's list (create_campaign,
 // appoint_review_body).
-void insert_review_body(soci::session& sql, long long campaign_id, int position,
-                        const ReviewBody& body);
+long long insert_review_body(soci::session& sql, long long campaign_id, int position,
+                             const ReviewBody& body);
 
 // SOCI's long form, for statements whose into()/use() lists are built by a row binder
 // (ApplicationRow, AccountRow): every exchange must come before this.

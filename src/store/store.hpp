@@ -267,10 +267,10 @@ class Store {
   // refuses a name the campaign does not have with review_body_unknown {body}.
   //
   // The secretariat appoints a review body to lists or fields of a campaign (several
-  // bodies may share a field). Errors review_body_exists {body}, list_unknown,
-  // field_unknown.
-  virtual Result<void> appoint_review_body(long long campaign_id, const ReviewBody& body,
-                                           const Actor& actor, Instant now) = 0;
+  // bodies may share a field; one final panel each): the body's id. Errors
+  // review_body_exists {body}, list_unknown, field_unknown, final_panel_overlap.
+  virtual Result<long long> appoint_review_body(long long campaign_id, const ReviewBody& body,
+                                                const Actor& actor, Instant now) = 0;
   // The body's plan; nullopt before its admin first saves one.
   virtual Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
                                                         std::string_view body) = 0;
@@ -315,8 +315,9 @@ class Store {
   virtual Result<std::vector<ReviewAssignment>> expert_assignments(long long expert_id) = 0;
   // Saves an expert's sheet for an application they read: assignment_missing {expert,
   // application} when they do not (or declined it), sheet_submitted once submitted. A
-  // sheet in state submitted submits it; review_closed {deadline} from the preliminary
-  // review's end on, checked in the same transaction. Scores are checked against the plan
+  // sheet in state submitted submits it; review_closed {deadline} from the end of the
+  // body's review on (preliminary review, or the final review for the final panel),
+  // checked in the same transaction. Scores are checked against the plan
   // first (review::check_sheet). Audited with its scores.
   virtual Result<ExpertSheet> save_sheet(const ExpertSheet& sheet, const Actor& actor,
                                          Instant now) = 0;

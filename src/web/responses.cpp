@@ -75,6 +75,9 @@ int status_of(ErrorCode code) {
     case ErrorCode::assignment_scored:
     case ErrorCode::review_closed:
     case ErrorCode::shortlist_unscored:
+    case ErrorCode::final_panel_scoring:
+    case ErrorCode::final_panel_no_shortlist:
+    case ErrorCode::final_panel_overlap:
     case ErrorCode::objection_closed:
     case ErrorCode::objection_resolved:
     case ErrorCode::substitute_objected:

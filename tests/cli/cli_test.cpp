@@ -316,6 +316,13 @@ TEST_F(CliReviewTest, ABodyIsAppointedAndItsPlanFiledReturnedAndApproved) {
   EXPECT_EQ(run("review appoint --body 测试机构 --cover tech_manager").status, 1);
   EXPECT_NE(run("review appoint --body 另一机构 --cover pioneer_tech/nowhere").err.find("nowhere"),
             std::string::npos);
+  // One final panel per list and field; a preliminary body may share them.
+  ASSERT_EQ(run("review appoint --body 终评组 --cover pioneer_tech --final-panel").status, 0);
+  Outcome second =
+      run("review appoint --body 终评组二 --cover pioneer_tech/biomedicine --final-panel");
+  EXPECT_EQ(second.status, 1);
+  EXPECT_NE(second.err.find("终评专家组 终评组 已负责"), std::string::npos) << second.err;
+  EXPECT_EQ(run("review appoint --body 初评组 --cover pioneer_tech/biomedicine").status, 0);
 
   std::string plan =
       R"({"criteria":[{"code":"innovation","name_zh":"创新性","name_en":"Innovation","weight":60,)"

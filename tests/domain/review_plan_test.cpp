@@ -217,6 +217,24 @@ TEST(ReviewPlan, BodiesAndFieldsAreManyToMany) {
   EXPECT_TRUE(bodies_for(c, "pioneer_tech", "no_such_field").empty());
 }
 
+TEST(ReviewPlan, OneFinalPanelRanksEachListAndField) {
+  Campaign c = preset_2022();
+  ReviewBody whole{"终评专家组", "", false, {{"pioneer_tech", ""}}, true};
+  EXPECT_TRUE(check_final_panel(c, whole));  // the preliminary bodies do not count
+  c.review_bodies.push_back(whole);
+  ReviewBody field{"另一终评组", "", false, {{"pioneer_tech", "biomedicine"}}, true};
+  auto overlap = check_final_panel(c, field);
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error().code, ErrorCode::final_panel_overlap);
+  EXPECT_EQ(overlap.error().param("other"), "终评专家组");
+  EXPECT_EQ(overlap.error().param("where_en"), "Pioneer Technology List · Biomedicine");
+  field.covers = {{"emerging_enterprise", ""}};
+  EXPECT_TRUE(check_final_panel(c, field));  // another list
+  field.final_panel = false;
+  field.covers = {{"pioneer_tech", ""}};
+  EXPECT_TRUE(check_final_panel(c, field));  // a preliminary body shares fields freely
+}
+
 TEST(ReviewPlan, PlanCoversOnlyWhatItsBodyReviews) {
   Campaign c = preset_2022();
   ReviewPlan plan = good_plan();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/presets.hpp"
+#include "review/review_run.hpp"
 
 namespace kczg::review {
 namespace {
@@ -168,6 +169,34 @@ TEST(Substitutes, TheNextOfTheFreedFieldFirstThenByScore) {
   // Nobody available, nobody proposed; one taken off is never offered.
   EXPECT_TRUE(substitutes(lists.at(0), {}, {"biomedicine"}).empty());
   EXPECT_EQ(ids(substitutes(lists.at(0), {3}, {})), (std::vector<long long>{3}));
+}
+
+TEST(ReviewScope, TheFinalPanelReadsTheShortlistAndPreliminaryBodiesWhatCameBefore) {
+  ReviewBody preliminary{"初评机构", "", false, {{"pioneer_tech", ""}}, false};
+  ReviewBody panel{"终评专家组", "", false, {{"pioneer_tech", ""}}, true};
+  Application a;
+  a.list = "pioneer_tech";
+  a.field = "biomedicine";
+  using S = ApplicationState;
+  auto scope = [&](const ReviewBody& b, S state) {
+    a.state = state;
+    return in_review_scope(b, b.covers, a);
+  };
+  auto results = [&](const ReviewBody& b, S state) {
+    a.state = state;
+    return in_review_results(b, b.covers, a);
+  };
+  EXPECT_TRUE(scope(preliminary, S::eligible));
+  EXPECT_FALSE(scope(preliminary, S::shortlisted));
+  EXPECT_FALSE(scope(panel, S::eligible));
+  EXPECT_TRUE(scope(panel, S::shortlisted));
+  EXPECT_FALSE(scope(panel, S::listed));
+  EXPECT_TRUE(results(preliminary, S::not_shortlisted));
+  EXPECT_FALSE(results(panel, S::not_shortlisted));  // never the panel's to rank
+  EXPECT_TRUE(results(panel, S::listed));
+  EXPECT_TRUE(results(panel, S::not_listed));
+  a.list = "emerging_enterprise";
+  EXPECT_FALSE(scope(panel, S::shortlisted));  // outside what it covers
 }
 
 }  // namespace

@@ -143,9 +143,10 @@ TEST_P(ReviewStore, TheSecretariatAppointsBodiesToListsAndFields) {
       "中国科协先进材料学会联合体",
       "联系人",
       false,
-      {{"pioneer_tech", "electronic_information"}, {"pioneer_tech", "advanced_materials"}}};
+      {{"pioneer_tech", "electronic_information"}, {"pioneer_tech", "advanced_materials"}},
+      false};
   ASSERT_TRUE(m_store->appoint_review_body(c, joint, m_secretariat, in_collection()));
-  ReviewBody whole_list{"演示·评审机构", "", false, {{"tech_manager", ""}}};
+  ReviewBody whole_list{"演示·评审机构", "", false, {{"tech_manager", ""}}, false};
   ASSERT_TRUE(m_store->appoint_review_body(c, whole_list, m_secretariat, in_collection()));
   Campaign stored = m_store->campaign_by_id(c)->campaign;
   ASSERT_EQ(stored.review_bodies.size(), 3u);
@@ -156,10 +157,23 @@ TEST_P(ReviewStore, TheSecretariatAppointsBodiesToListsAndFields) {
 
   EXPECT_EQ(m_store->appoint_review_body(c, joint, m_secretariat, in_collection()).error().code,
             ErrorCode::review_body_exists);
-  ReviewBody nowhere{"某机构", "", false, {{"pioneer_tech", "no_such_field"}}};
+  ReviewBody nowhere{"某机构", "", false, {{"pioneer_tech", "no_such_field"}}, false};
   EXPECT_EQ(m_store->appoint_review_body(c, nowhere, m_secretariat, in_collection()).error().code,
             ErrorCode::field_unknown);
   EXPECT_EQ(m_store->campaign_by_id(c)->campaign.review_bodies.size(), 3u);
+
+  // The final panel is kept as one, and refused over another panel's list.
+  ReviewBody panel{"终评专家组", "", false, {{"pioneer_tech", ""}}, true};
+  auto panel_id = m_store->appoint_review_body(c, panel, m_secretariat, in_collection());
+  ASSERT_TRUE(panel_id);
+  EXPECT_EQ(m_store->review_body_by_id(*panel_id)->name, panel.name);
+  ReviewBody second{"另一终评组", "", false, {{"pioneer_tech", "advanced_materials"}}, true};
+  EXPECT_EQ(m_store->appoint_review_body(c, second, m_secretariat, in_collection()).error().code,
+            ErrorCode::final_panel_overlap);
+  Campaign with_panel = m_store->campaign_by_id(c)->campaign;
+  ASSERT_EQ(with_panel.review_bodies.size(), 4u);
+  EXPECT_EQ(with_panel.review_bodies[3], panel);
+  EXPECT_FALSE(with_panel.review_bodies[1].final_panel);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewStore, ::testing::Values("sqlite", "postgresql"),

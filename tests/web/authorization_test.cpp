@@ -142,6 +142,7 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"GET /api/v1/lists/{year}", k_all},
       {"POST /api/v1/publication", k_secretariat},
       {"POST /secretariat/review", k_secretariat},
+      {"POST /secretariat/review/panel", k_secretariat},
       {"GET /api/v1/review/plan", k_body_admin},
       {"PUT /api/v1/review/plan", k_body_admin},
       {"POST /api/v1/review/plan/file", k_body_admin},

@@ -73,6 +73,7 @@ std::string campaign_to_json(const Campaign& c, long long id, std::size_t unit_c
     bodies.push_back({{"name", b.name},
                       {"contact", b.contact},
                       {"separately_organised", b.separately_organised},
+                      {"final_panel", b.final_panel},
                       {"covers", covers}});
   }
   ordered_json apps = ordered_json::object();

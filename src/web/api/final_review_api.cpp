@@ -38,10 +38,21 @@ ordered_json table_json(const StoredCampaign& stored, const FinalReview& review,
                     {"tied_at_cut", r.tied_at_cut},
                     {"state", state_name(a.state)},
                     {"reason", a.reason}});
+    auto said = review.comments.find(id);
+    rows.back()["comments"] =
+        said == review.comments.end() ? std::vector<std::string>{} : said->second;
+    if (auto before = review.preliminary.find(id); before != review.preliminary.end()) {
+      rows.back()["preliminary"] = {{"body", before->second.body}, {"score", before->second.value}};
+    }
+  }
+  ordered_json waiting = nullptr;
+  if (const PanelScoring* panel = waiting_for_panel(review, t.where)) {
+    waiting = {{"body", panel->body}, {"count", panel->count}};
   }
   return {{"field", t.where.field},
           {"seats", t.seats},
           {"seats_left_for_ties", t.seats_left_for_ties},
+          {"waiting_for_panel", waiting},
           {"rows", rows}};
 }
 

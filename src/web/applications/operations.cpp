@@ -118,7 +118,7 @@ bool reviewer_may_see(App& app, const Caller& caller, const Application& a) {
     if (!body || body->campaign_id != a.campaign_id) return false;
     auto stored = app.store().campaign_by_id(body->campaign_id);
     const ReviewBody* b = stored ? find_review_body(stored->campaign, body->name) : nullptr;
-    return b && review::in_review_results(b->covers, a);
+    return b && review::in_review_results(*b, b->covers, a);
   }
   return false;
 }

@@ -112,6 +112,9 @@ http::Response show_board(App& app, const Caller& caller, const http::Request& r
   view.set("export_base", caller.role == Role::secretariat ? "/secretariat/review/board/export"
                                                            : "/review/board/export");
   view.set("secretariat", caller.role == Role::secretariat);
+  if (const ReviewBody* b = find_review_body(stored.campaign, body); b && b->final_panel) {
+    view.set("final_panel", translate("page.final_panel_board", {}, caller.lang));
+  }
   view.set("method",
            translate("page.aggregation_" + std::string(aggregation_name(board->plan.aggregation)),
                      {}, caller.lang));

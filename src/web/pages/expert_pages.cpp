@@ -67,8 +67,8 @@ const ExpertSheet* sheet_for(const ExpertContext& ctx, long long application) {
   return nullptr;
 }
 
-void set_deadline(View& view, const Campaign& campaign, Instant now) {
-  if (auto deadline = review_deadline(campaign)) {
+void set_deadline(View& view, const ExpertContext& ctx, Instant now) {
+  if (auto deadline = review_deadline(ctx.campaign.campaign, ctx.expert.body.name)) {
     view.set("deadline", format_shanghai(*deadline));
     view.set("closed", *deadline <= now);
   }
@@ -82,7 +82,7 @@ http::Response assignments_page(App& app, const Caller& caller, const http::Requ
   View view = page_view(caller, request, "expert_title");
   view.set("expert_name", ctx->expert.expert.name);
   view.set("body", ctx->expert.body.name);
-  set_deadline(view, ctx->campaign.campaign, app.now());
+  set_deadline(view, *ctx, app.now());
   View rows{View::type::list};
   int done = 0, open = 0;
   for (const ReviewAssignment& a : ctx->pairs) {
@@ -155,7 +155,7 @@ http::Response sheet_page(App& app, const Caller& caller, const http::Request& r
   for (const Error& e : errors) messages.push_back(message(e, caller.lang));
   view.set("errors", string_list(messages));
   view.set("has_errors", !errors.empty());
-  set_deadline(view, ctx->campaign.campaign, app.now());
+  set_deadline(view, *ctx, app.now());
   bool submitted = sheet && sheet->state == SheetState::submitted;
   view.set("submitted", submitted);
   if (sheet && sheet->submitted_at) view.set("submitted_at", format_shanghai(*sheet->submitted_at));

@@ -30,6 +30,13 @@ View table_view(const StoredCampaign& stored, const FinalReview& review,
   const Field* field = find_field(list, table.where.field);
   out.set("field", field ? in_lang(lang, field->name_zh, field->name_en) : "");
   out.set("where", table.where.list + "/" + table.where.field);
+  bool waiting = false;
+  if (const PanelScoring* panel = waiting_for_panel(review, table.where)) {
+    waiting = true;
+    out.set("waiting",
+            translate("page.final_review_waiting",
+                      {{"body", panel->body}, {"count", std::to_string(panel->count)}}, lang));
+  }
   out.set("seats", translate("page.final_review_seats",
                              {{"seats", std::to_string(table.seats)},
                               {"candidates", std::to_string(table.rows.size())}},
@@ -53,7 +60,7 @@ View table_view(const StoredCampaign& stored, const FinalReview& review,
     listed += a.state == ApplicationState::listed;
     bool open = a.state == ApplicationState::shortlisted;
     undecided += open;
-    can_apply = can_apply || (open && !r.tied_at_cut);
+    can_apply = can_apply || (open && !r.tied_at_cut && !waiting);
     View row{View::type::object};
     row.set("id", std::to_string(id));
     row.set("rank", std::to_string(r.entry.rank) + (r.entry.tied ? "=" : ""));
@@ -63,6 +70,16 @@ View table_view(const StoredCampaign& stored, const FinalReview& review,
     row.set("unit", s.unit_name);
     row.set("body", review.bodies.at(id));
     row.set("score", review::format_score(r.entry.value));
+    if (auto said = review.comments.find(id); said != review.comments.end()) {
+      row.set("comments", string_list(said->second));
+      row.set("comment_count", std::to_string(said->second.size()));
+    }
+    if (auto before = review.preliminary.find(id); before != review.preliminary.end()) {
+      row.set("preliminary", translate("page.final_review_preliminary",
+                                       {{"body", before->second.body},
+                                        {"score", review::format_score(before->second.value)}},
+                                       lang));
+    }
     row.set("proposed", r.proposed);
     row.set("tied_at_cut", r.tied_at_cut);
     row.set("proposal", proposal_label(r, lang));

@@ -145,7 +145,11 @@ http::Response review_body_page(App& app, const Caller& caller, const http::Requ
     view.set("assigned", std::to_string(board->assigned));
     view.set("submitted", std::to_string(board->submitted));
   }
-  if (auto deadline = review_deadline(ctx->campaign.campaign)) {
+  if (const ReviewBody* b = find_review_body(ctx->campaign.campaign, ctx->body.name);
+      b && b->final_panel) {
+    view.set("final_panel", translate("page.final_panel_board", {}, caller.lang));
+  }
+  if (auto deadline = review_deadline(ctx->campaign.campaign, ctx->body.name)) {
     view.set("deadline", format_shanghai(*deadline));
   }
   View aliases{View::type::list};

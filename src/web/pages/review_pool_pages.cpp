@@ -60,7 +60,9 @@ http::Response remind_experts(App& app, const Caller& caller, http::Request& req
                             {std::nullopt, {board.error()}, "", {}, status_of(board.error().code)});
   }
   std::string deadline;
-  if (auto at = review_deadline(ctx->campaign.campaign)) deadline = format_shanghai(*at);
+  if (auto at = review_deadline(ctx->campaign.campaign, ctx->body.name)) {
+    deadline = format_shanghai(*at);
+  }
   int sent = 0;
   for (const ExpertProgress& p : board->progress) {
     if (p.submitted >= p.assigned) continue;

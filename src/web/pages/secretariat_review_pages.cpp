@@ -1,8 +1,10 @@
-// The secretariat's view of preliminary review: every appointed body with what it covers
-// and its plan (criteria, weights, panel, aggregation), approving a filed plan or
-// returning it with a reason, and each body's board.
+// The secretariat's view of review: every appointed body with what it covers and its plan
+// (criteria, weights, panel, aggregation), approving a filed plan or returning it with a
+// reason, and each body's board; forming the final panel with its admin's account.
+#include "domain/account.hpp"
 #include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
+#include "web/pages/invitation.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
 
@@ -37,6 +39,7 @@ http::Response review_page(App& app, const Caller& caller, const http::Request& 
     row.set("name", b.name);
     row.set("name_q", http::url_encode(b.name));
     row.set("covers", coverage_text(stored->campaign, b.covers, caller.lang));
+    row.set("final_panel", b.final_panel);
     auto plan = app.store().review_plan(stored->id, b.name);
     if (plan && *plan) {
       const ReviewPlan& p = **plan;
@@ -72,6 +75,14 @@ http::Response review_page(App& app, const Caller& caller, const http::Request& 
     bodies.push_back(row);
   }
   view.set("bodies", bodies);
+  View lists{View::type::list};
+  for (const List& l : stored->campaign.lists) {
+    View row{View::type::object};
+    row.set("code", l.code);
+    row.set("name", in_lang(caller.lang, l.name_zh, l.name_en));
+    lists.push_back(row);
+  }
+  view.set("lists", lists);
   http::Response response = render_page("secretariat_review", std::move(view), status);
   response.set_header("Cache-Control", "private, no-store");
   return response;
@@ -100,6 +111,48 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
       200);
 }
 
+// The final panel (终评专家组): appointed to the lists ticked, with an invitation for the
+// account that administers it (imports its experts, files its plan, runs its assignment).
+http::Response form_panel(App& app, const Caller& caller, http::Request& request) {
+  auto form = form_fields(request);
+  auto refuse = [&](const Error& e) {
+    return review_page(app, caller, request, message(e, caller.lang), "", status_of(e.code));
+  };
+  auto stored = app.store().latest_campaign();
+  if (!stored) return refuse(stored.error());
+  ReviewBody panel{form["name"], form["admin_login"], false, {}, true};
+  if (panel.name.empty() || panel.name.size() > 200) {
+    return refuse(make_error(ErrorCode::field_invalid, "field", "name", "detail", "1-200"));
+  }
+  for (const List& l : stored->campaign.lists) {
+    if (form["list_" + l.code] == "on") panel.covers.push_back({l.code, ""});
+  }
+  if (panel.covers.empty()) {
+    return refuse(make_error(ErrorCode::field_invalid, "field", "lists", "detail",
+                             translate("page.final_panel_no_list", {}, caller.lang)));
+  }
+  if (auto ok = check_login(form["admin_login"]); !ok) return refuse(ok.error());
+  if (form["admin_name"].empty()) {
+    return refuse(make_error(ErrorCode::import_cell_empty, "field", "admin_name"));
+  }
+  // Checked before appointing, so that a taken login leaves no panel without its admin.
+  if (app.store().account_by_login(form["admin_login"])) {
+    return refuse(make_error(ErrorCode::account_exists, "login", form["admin_login"]));
+  }
+  auto id = app.store().appoint_review_body(stored->id, panel, actor_of(caller), app.now());
+  if (!id) return refuse(id.error());
+  Account admin;
+  admin.login = form["admin_login"];
+  admin.role = Role::review_body;
+  admin.display_name = form["admin_name"];
+  admin.review_body_id = *id;
+  if (auto invited = invite_account(app, caller, admin); !invited) return refuse(invited.error());
+  return review_page(app, caller, request, "",
+                     translate("page.final_panel_formed",
+                               {{"body", panel.name}, {"login", admin.login}}, caller.lang),
+                     200);
+}
+
 }  // namespace
 
 std::vector<RouteSpec> secretariat_review_routes() {
@@ -109,6 +162,8 @@ std::vector<RouteSpec> secretariat_review_routes() {
                       return review_page(app, caller, request, "", "", 200);
                     }});
   routes.push_back({Method::post, "/secretariat/review", k_secretariat, false, 0, act});
+  routes.push_back(
+      {Method::post, "/secretariat/review/panel", k_secretariat, false, 0, form_panel});
   return routes;
 }
 

@@ -56,7 +56,7 @@ Result<review::AssignmentInputs> body_inputs(Store& store, const StoredCampaign&
   auto summaries = store.application_summaries(stored.id, {});
   if (!summaries) return fail(summaries.error());
   for (const ApplicationSummary& s : *summaries) {
-    if (!review::in_review_scope(covers, s.application)) continue;
+    if (!review::in_review_scope(*body, covers, s.application)) continue;
     review::ReviewCandidate c{
         s.application, s.applicant_name, s.applicant_uscc, s.unit_name, "", {}};
     auto unit =
@@ -144,8 +144,11 @@ std::string violation_text(const review::AssignmentInputs& inputs, const review:
                    lang);
 }
 
-std::optional<Instant> review_deadline(const Campaign& campaign) {
-  const Phase* phase = find_phase(campaign, PhaseKind::preliminary_review);
+std::optional<Instant> review_deadline(const Campaign& campaign, std::string_view body) {
+  const ReviewBody* reviewer = find_review_body(campaign, body);
+  const Phase* phase =
+      find_phase(campaign, reviewer && reviewer->final_panel ? PhaseKind::final_review
+                                                             : PhaseKind::preliminary_review);
   if (!phase) return std::nullopt;
   return phase->ends_at;
 }
@@ -155,7 +158,8 @@ Result<ExpertSheet> save_expert_sheet(Store& store, const ExpertRef& expert, lon
                                       std::vector<Error>* problems) {
   auto stored = store.campaign_by_id(expert.body.campaign_id);
   if (!stored) return fail(stored.error());
-  if (auto deadline = review_deadline(stored->campaign); deadline && *deadline <= now) {
+  if (auto deadline = review_deadline(stored->campaign, expert.body.name);
+      deadline && *deadline <= now) {
     return fail(make_error(ErrorCode::review_closed, "deadline", format_shanghai(*deadline)));
   }
   auto plan = usable_plan(store, stored->id, expert.body.name, true);
@@ -193,7 +197,7 @@ Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::
   if (!summaries) return fail(summaries.error());
   std::map<long long, Coverage> where;
   for (ApplicationSummary& s : *summaries) {
-    if (!review::in_review_results(covers, s.application)) continue;
+    if (!review::in_review_results(*body, covers, s.application)) continue;
     where[s.application.id] = {s.application.list, s.application.field};
     board.applications.emplace(s.application.id, std::move(s));
   }
@@ -206,6 +210,7 @@ Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::
   }
   auto pairs = store.assignments(stored.id, body_name);
   if (!pairs) return fail(pairs.error());
+  std::set<std::pair<long long, long long>> open;  // (application, expert) without a sheet
   for (const ReviewAssignment& a : *pairs) {
     ExpertProgress& p = progress[a.expert_id];
     if (a.state == AssignmentState::declined) {
@@ -213,6 +218,7 @@ Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::
     } else {
       ++p.assigned;
       ++board.assigned;
+      open.emplace(a.application_id, a.expert_id);
     }
   }
   auto sheets = store.sheets(stored.id, body_name);
@@ -223,7 +229,10 @@ Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::
     submitted.push_back({s.expert_id, s.application_id, s.scores});
     ++progress[s.expert_id].submitted;
     ++board.submitted;
+    open.erase({s.application_id, s.expert_id});
+    if (!s.comment.empty()) board.comments[s.application_id].push_back(s.comment);
   }
+  for (const auto& [application, expert] : open) board.pending.insert(application);
   for (auto& [id, p] : progress) board.progress.push_back(std::move(p));
   auto calibration = review::calibrate(board.plan.criteria, submitted);
   if (!calibration) return fail(calibration.error());

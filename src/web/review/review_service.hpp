@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,8 +48,9 @@ Result<review::Reassignment> swap_and_store(Store& store, const StoredCampaign& 
 std::string violation_text(const review::AssignmentInputs& inputs, const review::Violation& v,
                            Lang lang);
 
-// The preliminary review deadline as people read it, when the campaign states one.
-std::optional<Instant> review_deadline(const Campaign& campaign);
+// When `body`'s experts stop scoring, if the campaign states it: the end of preliminary
+// review, or of the final review for the final panel.
+std::optional<Instant> review_deadline(const Campaign& campaign, std::string_view body);
 
 // What an expert sends for one application: scores by criterion code, a comment, and
 // whether this is the final submission.
@@ -59,7 +61,7 @@ struct SheetInput {
 };
 
 // Saves the expert's sheet for `application`. Refused, with nothing saved: review_closed
-// {deadline} after the preliminary review deadline; plan_not_approved before the plan is
+// {deadline} after the body's review deadline; plan_not_approved before the plan is
 // approved; the store's assignment_missing / sheet_submitted; and every problem
 // review::check_sheet finds (a draft may leave criteria out, a submission may not).
 Result<ExpertSheet> save_expert_sheet(Store& store, const ExpertRef& expert, long long application,
@@ -84,6 +86,10 @@ struct Board {
   std::map<long long, Expert> experts;                   // the pool, by id
   std::vector<ExpertProgress> progress;                  // by expert id
   int assigned = 0, submitted = 0;                       // pairs and submitted sheets
+  // Applications someone assigned to them has not submitted a sheet for yet.
+  std::set<long long> pending;
+  // The experts' comments on submitted sheets, by application, in expert id order.
+  std::map<long long, std::vector<std::string>> comments;
 };
 Result<Board> body_board(Store& store, const StoredCampaign& stored, const std::string& body);
 
