@@ -113,7 +113,7 @@ class SociStore final : public Store {
   Result<std::vector<OutboxMail>> outbox(std::size_t limit) override;
 
   Result<long long> appoint_review_body(long long campaign_id, const ReviewBody& body,
-                                   const Actor& actor, Instant now) override;
+                                        const Actor& actor, Instant now) override;
   Result<std::optional<ReviewPlan>> review_plan(long long campaign_id,
                                                 std::string_view body) override;
   Result<ReviewPlan> save_review_plan(long long campaign_id, const ReviewPlan& plan,
