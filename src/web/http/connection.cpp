@@ -187,8 +187,15 @@ void Connection::respond(Response response) {
   if (m_core.options().decorate) m_core.options().decorate(response);
   m_phase = Phase::writing;
   bool keep_alive = !m_close_after && !m_draining && !m_core.stopping();
+  bool head = m_method == Method::head;
+  if (response.stream) {
+    m_chunked = m_version >= 11;
+    keep_alive = keep_alive && m_chunked;  // HTTP/1.0: the body ends with the connection
+    if (!head) m_stream_body = std::move(response.stream);
+    response.stream = [] { return std::optional<std::string>(); };  // to_wire frames only
+  }
   m_keep_alive = keep_alive;
-  m_response = to_wire(std::move(response), m_version, m_method == Method::head, keep_alive);
+  m_response = to_wire(std::move(response), m_version, head, keep_alive);
   m_status = m_response.status;
   m_stream.expires_after(m_core.options().write_timeout);
   net::async_write(m_stream, net::buffer(m_response.bytes),
@@ -196,11 +203,58 @@ void Connection::respond(Response response) {
 }
 
 void Connection::on_written(Error error, std::size_t) {
+  if (!error && m_stream_body) return pull_piece();
+  m_stream_body = nullptr;
   log_request();
   if (error) return close_now();
   if (!m_keep_alive) return linger();
   m_first_request = false;
   wait_for_request();
+}
+
+void Connection::pull_piece() {
+  m_stream.expires_never();  // making the piece is not the client's fault
+  auto task = [self = shared_from_this()] {
+    std::optional<std::string> piece;
+    bool failed = false;
+    try {
+      piece = self->m_stream_body();
+    } catch (...) {
+      failed = true;
+    }
+    auto strand = self->m_strand;
+    net::post(strand, [self = std::move(self), piece = std::move(piece), failed]() mutable {
+      self->write_piece(std::move(piece), failed);
+    });
+  };
+  if (!m_core.workers().post(std::move(task))) close_now();  // stopping
+}
+
+void Connection::write_piece(std::optional<std::string> piece, bool failed) {
+  if (failed) {
+    m_stream_body = nullptr;
+    log_request();
+    return close_now();
+  }
+  std::string& out = m_response.bytes;
+  out.clear();
+  if (!piece) {
+    m_stream_body = nullptr;
+    if (!m_chunked) return on_written({}, 0);
+    out = "0\r\n\r\n";
+  } else if (piece->empty()) {
+    return pull_piece();
+  } else {
+    m_response.body_bytes += piece->size();
+    if (m_chunked) {
+      append_chunk(out, *piece);
+    } else {
+      out = std::move(*piece);
+    }
+  }
+  m_stream.expires_after(m_core.options().write_timeout);
+  net::async_write(m_stream, net::buffer(out),
+                   beast::bind_front_handler(&Connection::on_written, shared_from_this()));
 }
 
 void Connection::log_request() {

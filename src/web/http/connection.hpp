@@ -49,6 +49,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void run_handler();
   void respond(Response response);
   void on_written(Error error, std::size_t bytes);
+  // A streamed body (Response::stream): the next piece made on a worker, written here.
+  void pull_piece();
+  void write_piece(std::optional<std::string> piece, bool failed);
   void log_request();
   void linger();
   void linger_read();
@@ -61,7 +64,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
   WireResponse m_response;
   bool m_keep_alive = false;  // of the response being written
-  Request m_request;          // moved to the worker while the handler runs
+  // The rest of a streamed body, and whether it goes chunked (HTTP/1.1).
+  std::function<std::optional<std::string>()> m_stream_body;
+  bool m_chunked = false;
+  Request m_request;  // moved to the worker while the handler runs
   const Handler* m_handler = nullptr;
   const FastHandler* m_fast = nullptr;
   std::string m_remote_address;

@@ -53,6 +53,11 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body too large to hold at once (an export of the whole audit log): when set, `body`
+  // is sent first and then every piece this returns until nullopt, chunked (HTTP/1.1) or
+  // up to the connection's close (HTTP/1.0). Called on a worker thread, one call at a time;
+  // a call that throws cuts the body short, so the client sees it incomplete.
+  std::function<std::optional<std::string>()> stream;
 
   void set_header(std::string name, std::string value);  // replaces a header of that name
   void set_cookie(const Cookie& cookie);                 // adds a Set-Cookie header

@@ -1,6 +1,7 @@
 #include "web/http/message.hpp"
 
 #include <boost/beast/http/status.hpp>
+#include <cstdio>
 
 #include "web/http/ascii.hpp"
 #include "web/http/url.hpp"
@@ -59,6 +60,14 @@ Request request_head(const BeastRequest& message) {
   return request;
 }
 
+void append_chunk(std::string& out, std::string_view piece) {
+  if (piece.empty()) return;  // an empty chunk would end the body
+  char size[20];
+  out.append(size, std::size_t(std::snprintf(size, sizeof size, "%zx\r\n", piece.size())));
+  out += piece;
+  out += "\r\n";
+}
+
 WireResponse to_wire(Response response, unsigned version, bool head, bool keep_alive) {
   if (response.status < 100 || response.status > 599) {
     response = text_response(500, "500 Internal Server Error\n");
@@ -84,7 +93,10 @@ WireResponse to_wire(Response response, unsigned version, bool head, bool keep_a
     out += "\r\n";
   }
   out += "Server: kczg\r\n";
-  if (!bodiless) {
+  bool streamed = response.stream && !bodiless;
+  if (streamed && version >= 11) {
+    out += "Transfer-Encoding: chunked\r\n";
+  } else if (!bodiless && !streamed) {
     out += "Content-Length: ";
     out += std::to_string(response.body.size());
     out += "\r\n";
@@ -95,7 +107,11 @@ WireResponse to_wire(Response response, unsigned version, bool head, bool keep_a
   out += "\r\n";
   if (!bodiless && !head) {
     wire.body_bytes = response.body.size();
-    out += response.body;
+    if (streamed && version >= 11) {
+      append_chunk(out, response.body);
+    } else {
+      out += response.body;
+    }
   }
   return wire;
 }

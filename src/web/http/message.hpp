@@ -28,6 +28,11 @@ struct WireResponse {
   int status = 0;
   std::size_t body_bytes = 0;  // as sent: 0 for HEAD, 204 and 304
 };
+// The status line, headers and body: Content-Length framing, or for a streamed response
+// (Response::stream) chunked framing on HTTP/1.1 with `body` as the first chunk, and none
+// on HTTP/1.0, whose body ends with the connection (keep_alive must be false then).
 WireResponse to_wire(Response response, unsigned version, bool head, bool keep_alive);
+// Appends `piece` as one chunk of a chunked body; nothing for an empty piece.
+void append_chunk(std::string& out, std::string_view piece);
 
 }  // namespace kczg::web::http

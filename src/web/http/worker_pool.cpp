@@ -24,6 +24,16 @@ bool WorkerPool::try_post(std::function<void()> task) {
   return true;
 }
 
+bool WorkerPool::post(std::function<void()> task) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_stopping) return false;
+    m_queue.push_back(std::move(task));
+  }
+  m_wake.notify_one();
+  return true;
+}
+
 void WorkerPool::stop() {
   std::deque<std::function<void()>> dropped;
   {

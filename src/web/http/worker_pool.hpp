@@ -24,6 +24,10 @@ class WorkerPool {
   // Queues `task`. False when `queue_limit` tasks are already waiting with no idle thread
   // to take them (tasks being run do not count), or after stop().
   bool try_post(std::function<void()> task);
+  // Queues `task` whatever the queue holds: for the next piece of a response already being
+  // sent, which a full queue must not cut short (one per streaming connection at most).
+  // False only after stop().
+  bool post(std::function<void()> task);
   // Lets running tasks finish, drops queued ones and joins the threads. Idempotent.
   // REQUIRES: not called from a task.
   void stop();
