@@ -196,33 +196,52 @@ Result<std::unique_ptr<Store>> open_store(std::string_view url, StoreOptions opt
 
 namespace kczg::store {
 
+namespace {
+
+// The filter's entries with an id above `after_id`, newest or oldest first, at most `limit`.
+std::vector<AuditEntry> select_audit(soci::session& sql, const AuditFilter& filter,
+                                     long long after_id, bool oldest_first, std::size_t limit) {
+  std::vector<AuditEntry> entries;
+  AuditEntry e;
+  long long at = 0;
+  int max = int(std::min<std::size_t>(limit, std::numeric_limits<int>::max()));
+  // Prefix matches by range, so they need no LIKE escaping and can use an index.
+  std::string action_end = filter.action + "\xF4\x8F\xBF\xBF";
+  std::string object_end = filter.object + "\xF4\x8F\xBF\xBF";
+  int any_actor = filter.actor.empty();
+  std::string query = std::string(
+                          "SELECT id, at, actor, role, action, object, before_value, after_value "
+                          "FROM audit_log WHERE id > :after AND (:any_actor = 1 OR actor = :actor) "
+                          "AND action >= :a AND action < :a_end "
+                          "AND object >= :o AND object < :o_end ORDER BY id ") +
+                      (oldest_first ? "ASC" : "DESC") + " LIMIT :n";
+  soci::statement st =
+      (sql.prepare << query, soci::use(after_id), soci::use(any_actor), soci::use(filter.actor),
+       soci::use(filter.action), soci::use(action_end), soci::use(filter.object),
+       soci::use(object_end), soci::use(max), soci::into(e.id), soci::into(at), soci::into(e.actor),
+       soci::into(e.role), soci::into(e.action), soci::into(e.object), soci::into(e.before_value),
+       soci::into(e.after_value));
+  st.execute();
+  while (st.fetch()) {
+    e.at = from_micros(at);
+    entries.push_back(e);
+  }
+  return entries;
+}
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> SociStore::audit_search(const AuditFilter& filter,
                                                         std::size_t limit) {
   return read([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
-    std::vector<AuditEntry> entries;
-    AuditEntry e;
-    long long at = 0;
-    int max = int(std::min<std::size_t>(limit, std::numeric_limits<int>::max()));
-    // Prefix matches by range, so they need no LIKE escaping and can use an index.
-    std::string action_end = filter.action + "\xF4\x8F\xBF\xBF";
-    std::string object_end = filter.object + "\xF4\x8F\xBF\xBF";
-    int any_actor = filter.actor.empty();
-    soci::statement st =
-        (sql.prepare << "SELECT id, at, actor, role, action, object, before_value, after_value "
-                        "FROM audit_log WHERE (:any_actor = 1 OR actor = :actor) "
-                        "AND action >= :a AND action < :a_end "
-                        "AND object >= :o AND object < :o_end ORDER BY id DESC LIMIT :n",
-         soci::use(any_actor), soci::use(filter.actor), soci::use(filter.action),
-         soci::use(action_end), soci::use(filter.object), soci::use(object_end), soci::use(max),
-         soci::into(e.id), soci::into(at), soci::into(e.actor), soci::into(e.role),
-         soci::into(e.action), soci::into(e.object), soci::into(e.before_value),
-         soci::into(e.after_value));
-    st.execute();
-    while (st.fetch()) {
-      e.at = from_micros(at);
-      entries.push_back(e);
-    }
-    return entries;
+    return select_audit(sql, filter, 0, false, limit);
+  });
+}
+
+Result<std::vector<AuditEntry>> SociStore::audit_page(const AuditFilter& filter, long long after_id,
+                                                      std::size_t limit) {
+  return read([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
+    return select_audit(sql, filter, after_id, true, limit);
   });
 }
 

@@ -79,6 +79,8 @@ class SociStore final : public Store {
                          std::string_view field) override;
 
   Result<std::vector<AuditEntry>> audit_log() override;
+  Result<std::vector<AuditEntry>> audit_page(const AuditFilter& filter, long long after_id,
+                                             std::size_t limit) override;
   Result<std::vector<AuditEntry>> audit_search(const AuditFilter& filter,
                                                std::size_t limit) override;
   Result<void> set_phase_dates(long long campaign_id, PhaseKind kind,

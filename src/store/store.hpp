@@ -210,6 +210,10 @@ class Store {
   // The newest `limit` entries matching the filter (empty fields match all), newest first.
   virtual Result<std::vector<AuditEntry>> audit_search(const AuditFilter& filter,
                                                        std::size_t limit) = 0;
+  // The oldest `limit` entries matching the filter with an id above `after_id`, oldest
+  // first: the whole log page by page, for exports too large to hold at once.
+  virtual Result<std::vector<AuditEntry>> audit_page(const AuditFilter& filter, long long after_id,
+                                                     std::size_t limit) = 0;
 
   // The secretariat opens, closes or reschedules a phase. Error value_out_of_range when
   // starts_at is not before ends_at.

@@ -281,6 +281,41 @@ TEST_P(SecurityTest, SecretariatControlsPhasesWithConfirmation) {
   EXPECT_TRUE(contains(audit.body, "secretariat@demo.kczg.cn"));
 }
 
+// More rows than one page of the stream (2,000): the CSV arrives chunked, every row once,
+// oldest first, and a filter streams only its rows.
+TEST_P(SecurityTest, AuditCsvStreamsTheWholeLogPageByPage) {
+  auto store = open_store(m_db);
+  ASSERT_TRUE(store);
+  auto campaign = (*store)->latest_campaign_id();
+  ASSERT_TRUE(campaign);
+  Instant start = from_micros(1'700'000'000'000'000);
+  for (int i = 0; i < 2500; ++i) {
+    Instant at = start + std::chrono::hours(i);
+    ASSERT_TRUE((*store)->set_phase_dates(*campaign, PhaseKind::collection, at,
+                                          at + std::chrono::hours(1),
+                                          Actor{Role::secretariat, "load"}, at));
+  }
+  auto log = (*store)->audit_log();
+  ASSERT_TRUE(log);
+  SignedIn s = sign_in("secretariat@demo.kczg.cn");
+  auto audit = get("/secretariat/audit.csv", as(s));
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(audit.header("transfer-encoding"), "chunked");
+  std::vector<long long> ids;
+  for (std::size_t at = audit.body.find("\r\n") + 2; at < audit.body.size();) {
+    std::size_t end = audit.body.find("\r\n", at);
+    ASSERT_NE(end, std::string::npos);
+    ids.push_back(std::atoll(audit.body.c_str() + at + 1));  // past the opening quote
+    at = end + 2;
+  }
+  ASSERT_EQ(ids.size(), log->size());
+  EXPECT_TRUE(std::ranges::is_sorted(ids));
+  EXPECT_EQ(ids.front(), log->front().id);
+  EXPECT_EQ(ids.back(), log->back().id);
+  auto phases = get("/secretariat/audit.csv?actor=load", as(s));
+  EXPECT_EQ(std::ranges::count(phases.body, '\n'), 2501);  // the header and every row
+}
+
 TEST_P(SecurityTest, OpenApiDocumentsEveryApiRoute) {
   auto doc = nlohmann::json::parse(get("/api/v1/openapi.json").body);
   EXPECT_TRUE(doc["openapi"].get<std::string>().starts_with("3."));

@@ -1,6 +1,9 @@
 // The secretariat's pages: campaign settings and phase control, accounts, units, the
 // audit log and the outbox.
 
+#include <memory>
+#include <stdexcept>
+
 #include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/pages/invitation.hpp"
@@ -189,19 +192,46 @@ std::string csv_cell(const std::string& value) {
   return quoted + "\"";
 }
 
-http::Response audit_csv(App& app, const Caller& caller, http::Request& request) {
-  auto entries = app.store().audit_search(audit_filter(request), 1000000);
-  if (!entries) return error_response(false, caller.lang, 503, entries.error());
-  std::string body = "\xEF\xBB\xBFid,at,actor,role,action,object,before,after\r\n";
-  for (const AuditEntry& e : *entries) {
+std::string audit_rows(const std::vector<AuditEntry>& entries) {
+  std::string rows;
+  for (const AuditEntry& e : entries) {
     for (const std::string& cell : {std::to_string(e.id), format_shanghai(e.at), e.actor, e.role,
                                     e.action, e.object, e.before_value, e.after_value}) {
-      body += csv_cell(cell) + ",";
+      rows += csv_cell(cell) + ",";
     }
-    body.back() = '\r';
-    body += "\n";
+    rows.back() = '\r';
+    rows += "\n";
   }
-  http::Response response = http::text_response(200, std::move(body), "text/csv; charset=utf-8");
+  return rows;
+}
+
+// The audit log grows without bound, so its CSV is streamed a page of rows at a time,
+// oldest first, and never held whole.
+http::Response audit_csv(App& app, const Caller& caller, http::Request& request) {
+  constexpr std::size_t k_page = 2000;
+  Store& store = app.store();
+  AuditFilter filter = audit_filter(request);
+  // The first page is read before answering, so that a failing store still gets a status.
+  auto first = store.audit_page(filter, 0, k_page);
+  if (!first) return error_response(false, caller.lang, 503, first.error());
+  struct Cursor {
+    long long after = 0;
+    bool done = false;
+  };
+  auto cursor = std::make_shared<Cursor>(
+      Cursor{first->empty() ? 0 : first->back().id, first->size() < k_page});
+  http::Response response = http::text_response(
+      200, "\xEF\xBB\xBFid,at,actor,role,action,object,before,after\r\n" + audit_rows(*first),
+      "text/csv; charset=utf-8");
+  response.stream = [&store, filter, cursor]() -> std::optional<std::string> {
+    if (cursor->done) return std::nullopt;
+    auto page = store.audit_page(filter, cursor->after, k_page);
+    if (!page) throw std::runtime_error(std::string(code_name(page.error().code)));
+    cursor->done = page->size() < k_page;
+    if (page->empty()) return std::nullopt;
+    cursor->after = page->back().id;
+    return audit_rows(*page);
+  };
   response.set_header("Content-Disposition", "attachment; filename=\"kczg-audit.csv\"");
   response.set_header("Cache-Control", "private, no-store");
   return response;
