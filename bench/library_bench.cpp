@@ -27,7 +27,7 @@ namespace {
 using kczg::match::LibraryIndex;
 using kczg::match::LibraryProfile;
 using kczg::match::LibraryQuery;
-using kczg::match::Maturity;
+using kczg::Maturity;
 
 double cpu_seconds() {
   timespec t{};

@@ -38,9 +38,9 @@ Result<void> load_demo_listed(Store& store, Instant now) {
     }
   }
   entries.push_back({0, 2022, "pioneer_tech", "高精度存算一體晶片", "演示往年晶片公司", "",
-                     "存算一體晶片，能效比領先。"});
+                     "存算一體晶片，能效比領先。", "", 0});
   entries.push_back({0, 2021, "pioneer_tech", "可回收单细胞测序平台技术", "演示往年生物公司", "",
-                     "可回收单细胞测序平台及其试剂。"});
+                     "可回收单细胞测序平台及其试剂。", "", 0});
   Actor demo{Role::secretariat, "demo-load"};
   if (auto added = store.add_listed_entries(entries, demo, now); !added) {
     return fail(added.error());

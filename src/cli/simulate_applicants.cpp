@@ -230,7 +230,7 @@ void add_listed(Generation& g, double scale) {
                                                   : some_theme(g.random);
         const Province& province = some_province(g.random);
         const Place& place = province.places[g.random.below(province.places.size())];
-        ListedEntry e{0, year, list.code, "", "", "", ""};
+        ListedEntry e{0, year, list.code, "", "", "", "", "", 0};
         std::string subject(theme.subjects[g.random.below(theme.subjects.size())]);
         if (list.code == "pioneer_tech") {
           e.name = technology_name(g.random, theme, g.names);

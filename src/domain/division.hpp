@@ -33,6 +33,7 @@ class DivisionTable {
   static std::string code6(const Division& division);
 
   std::size_t province_count() const { return m_provinces.size(); }
+  std::span<const Division> provinces() const { return m_provinces; }  // by code
   std::size_t city_count() const { return m_cities.size(); }
   std::size_t county_count() const { return m_counties.size(); }
 

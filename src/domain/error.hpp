@@ -139,6 +139,8 @@ namespace kczg {
   X(campaign_published)           /* the {year} lists are published already */             \
   X(objections_unresolved)        /* {count} objections still to resolve */                \
   X(lists_not_published)          /* {year} */                                             \
+  X(library_entry_not_found)      /* {entry} */                                            \
+  X(holder_note_too_long)         /* {length} characters, at most {max} */                 \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

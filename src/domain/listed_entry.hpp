@@ -22,6 +22,8 @@ struct ListedEntry {
   std::string holder;       // holder or enterprise; "" when the item is the holder
   std::string holder_uscc;  // "" when unknown
   std::string summary;
+  std::string field;             // the field's code; "" when unknown (imported from a file)
+  long long application_id = 0;  // the application published as this entry; 0 if imported
 
   bool operator==(const ListedEntry&) const = default;
 };

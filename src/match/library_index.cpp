@@ -1,45 +1,12 @@
 #include "match/library_index.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include "match/normalise.hpp"
 
 namespace kczg::match {
 namespace {
-
-constexpr std::array<std::pair<Maturity, std::string_view>, 5> k_maturities{{
-    {Maturity::research, "research"},
-    {Maturity::prototype, "prototype"},
-    {Maturity::pilot, "pilot"},
-    {Maturity::production, "production"},
-    {Maturity::market, "market"},
-}};
-
-constexpr std::array<std::pair<Cooperation, std::string_view>, 4> k_cooperations{{
-    {Cooperation::licence, "licence"},
-    {Cooperation::transfer, "transfer"},
-    {Cooperation::joint_development, "joint_development"},
-    {Cooperation::investment, "investment"},
-}};
-
-template <typename E, std::size_t N>
-std::string_view name_in(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_in(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view name) {
-  for (const auto& [v, n] : table) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
 
 // A character alone keys as (c, 0); no comparable character is 0.
 std::uint64_t key_of(char32_t a, char32_t b = 0) { return (std::uint64_t(a) << 32) | b; }
@@ -79,17 +46,6 @@ int score_in(const std::u32string& text, const std::u32string& term, int weight)
 
 }  // namespace
 
-std::string_view maturity_name(Maturity maturity) { return name_in(k_maturities, maturity); }
-std::optional<Maturity> maturity_from_name(std::string_view name) {
-  return value_in(k_maturities, name);
-}
-std::string_view cooperation_name(Cooperation cooperation) {
-  return name_in(k_cooperations, cooperation);
-}
-std::optional<Cooperation> cooperation_from_name(std::string_view name) {
-  return value_in(k_cooperations, name);
-}
-
 LibraryIndex::LibraryIndex(std::vector<LibraryProfile> profiles) : m_profiles(std::move(profiles)) {
   m_texts.reserve(m_profiles.size());
   std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
@@ -116,6 +72,12 @@ LibraryIndex::LibraryIndex(std::vector<LibraryProfile> profiles) : m_profiles(st
     m_docs.push_back(pairs[i].second);
   }
   m_offsets.push_back(std::uint32_t(m_docs.size()));
+}
+
+void LibraryIndex::set_holder_parts(std::uint32_t i, std::optional<Maturity> maturity,
+                                    std::vector<Cooperation> cooperation) {
+  m_profiles.at(i).maturity = maturity;
+  m_profiles.at(i).cooperation = std::move(cooperation);
 }
 
 std::span<const std::uint32_t> LibraryIndex::postings(std::uint64_t key) const {

@@ -19,17 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/library.hpp"
+
 namespace kczg::match {
-
-// How far a listed technology or enterprise has come (技术成熟度), as the holder states it.
-enum class Maturity { research, prototype, pilot, production, market };
-std::string_view maturity_name(Maturity maturity);
-std::optional<Maturity> maturity_from_name(std::string_view name);
-
-// What kind of cooperation the holder seeks (合作方式).
-enum class Cooperation { licence, transfer, joint_development, investment };
-std::string_view cooperation_name(Cooperation cooperation);
-std::optional<Cooperation> cooperation_from_name(std::string_view name);
 
 // A published entry as the library shows it: the published record (list, field, year,
 // name, holder, region, summary) and the parts the holder keeps up to date.
@@ -74,6 +66,11 @@ class LibraryIndex {
   LibraryResults search(const LibraryQuery& query) const;
 
   const std::vector<LibraryProfile>& profiles() const { return m_profiles; }
+
+  // The holder's parts of profile `i` changed (they are filters, never searched text):
+  // for a copy of the index about to replace the one readers use.
+  void set_holder_parts(std::uint32_t i, std::optional<Maturity> maturity,
+                        std::vector<Cooperation> cooperation);
 
  private:
   struct Texts {

@@ -190,6 +190,17 @@ const std::vector<Migration>& migrations() {
            // The final panel (终评专家组): a review body scoring in the final review.
            "ALTER TABLE review_bodies ADD COLUMN final_panel INTEGER NOT NULL DEFAULT 0",
        }},
+      {14,
+       {
+           // The achievements library (成果库): a published entry's field and application,
+           // and what its holder keeps up to date.
+           "ALTER TABLE listed_entries ADD COLUMN field_code TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE listed_entries ADD COLUMN application_id BIGINT "
+           "REFERENCES applications(id)",
+           "CREATE TABLE library_profiles (listed_entry_id BIGINT PRIMARY KEY "
+           "REFERENCES listed_entries(id), maturity TEXT NOT NULL, cooperation TEXT NOT NULL, "
+           "note TEXT NOT NULL, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL)",
+       }},
   };
   return all;
 }

@@ -79,6 +79,11 @@ class SociStore final : public Store {
                          std::string_view field) override;
 
   Result<std::vector<AuditEntry>> audit_log() override;
+  Result<std::vector<LibraryRecord>> library_records() override;
+  Result<LibraryRecord> library_record(long long id) override;
+  Result<LibraryRevision> library_revision() override;
+  Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,
+                                          const Actor& actor, Instant now) override;
   Result<std::vector<AuditEntry>> audit_page(const AuditFilter& filter, long long after_id,
                                              std::size_t limit) override;
   Result<std::vector<AuditEntry>> audit_search(const AuditFilter& filter,

@@ -21,6 +21,7 @@
 #include "domain/campaign.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/expert.hpp"
+#include "domain/library.hpp"
 #include "domain/listed_entry.hpp"
 #include "domain/objection.hpp"
 #include "domain/review_assignment.hpp"
@@ -48,6 +49,14 @@ struct AuditEntry {
 struct ApplicationFilter {
   long long applicant_id = 0;  // 0: any
   long long unit_id = 0;       // 0: any
+};
+
+// See Store::library_revision.
+struct LibraryRevision {
+  long long entries = 0, last_entry = 0;   // listed entries: count and highest id
+  long long profiles = 0, last_update = 0;  // holders' parts: count and latest change (µs)
+
+  bool operator==(const LibraryRevision&) const = default;
 };
 
 struct AuditFilter {
@@ -343,6 +352,19 @@ class Store {
   virtual Result<int> add_listed_entries(const std::vector<ListedEntry>& entries,
                                          const Actor& actor, Instant now) = 0;
   virtual Result<std::vector<ListedEntry>> listed_entries() = 0;
+
+  // The achievements library (成果库): every listed entry with its holder's parts, by id.
+  virtual Result<std::vector<LibraryRecord>> library_records() = 0;
+  // One of them: library_entry_not_found {entry}.
+  virtual Result<LibraryRecord> library_record(long long id) = 0;
+  // What changes when the library does, cheap to read: a server keeping a search index
+  // rebuilds it when this differs from what it was built from.
+  virtual Result<LibraryRevision> library_revision() = 0;
+  // The holder's parts of entry `id` replaced (check_holder_parts first), audited with the
+  // parts before and after; the published record is never touched. Errors
+  // library_entry_not_found, holder_note_too_long. Who may is the caller's to check.
+  virtual Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,
+                                                  const Actor& actor, Instant now) = 0;
 
   // Eligibility (DESIGN §3). submit() records the check of what was submitted; this is
   // every check of the application, oldest first.

@@ -64,7 +64,9 @@ std::vector<RouteSpec> all_routes() {
                      notice_routes,
                      notice_api_routes,
                      lists_routes,
-                     lists_api_routes}) {
+                     lists_api_routes,
+                     library_routes,
+                     library_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

@@ -15,6 +15,7 @@
 #include "i18n/catalog.hpp"
 #include "store/store.hpp"
 #include "web/http/http.hpp"
+#include "web/library/library_service.hpp"
 
 namespace kczg::web {
 
@@ -75,6 +76,7 @@ class App {
   const std::vector<RouteSpec>& routes() const { return m_routes; }
 
   Store& store() { return m_store; }
+  LibraryCache& library() { return m_library; }
   blobs::BlobStore& blobs() { return m_blobs; }
   const WebOptions& options() const { return m_options; }
   Instant now() const;
@@ -90,6 +92,7 @@ class App {
   Caller identify(const RouteSpec& spec, const http::Request& request);
 
   Store& m_store;
+  LibraryCache m_library;
   WebOptions m_options;
   blobs::BlobStore m_blobs;
   std::vector<RouteSpec> m_routes;
@@ -136,6 +139,8 @@ std::vector<RouteSpec> notice_api_routes();
 std::vector<RouteSpec> lists_routes();
 std::vector<RouteSpec> lists_api_routes();
 std::vector<RouteSpec> formal_check_api_routes();
+std::vector<RouteSpec> library_routes();
+std::vector<RouteSpec> library_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.
 std::vector<RouteSpec> all_routes();

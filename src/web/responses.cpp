@@ -52,6 +52,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::account_not_found:
     case ErrorCode::campaign_not_found:
     case ErrorCode::application_not_found:
+    case ErrorCode::library_entry_not_found:
     case ErrorCode::unit_not_found:
     case ErrorCode::attachment_not_found:
     case ErrorCode::review_body_unknown:
@@ -107,6 +108,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::objection_anonymous:
     case ErrorCode::objection_contact_invalid:
     case ErrorCode::objection_grounds_length:
+    case ErrorCode::holder_note_too_long:
       return 422;
     case ErrorCode::sign_in_throttled:
     case ErrorCode::objection_throttled:

@@ -105,6 +105,11 @@ TEST(LibraryIndex, MaturityFilterAndNames) {
   EXPECT_EQ(maturity_from_name("someday"), std::nullopt);
   EXPECT_EQ(cooperation_name(Cooperation::joint_development), "joint_development");
   EXPECT_EQ(cooperation_from_name("licence"), Cooperation::licence);
+  // A holder's change, on a copy: the copy filters by it, the original as before.
+  LibraryIndex changed = index;
+  changed.set_holder_parts(1, Maturity::pilot, {Cooperation::licence});
+  EXPECT_EQ(changed.search(q).total, 2u);
+  EXPECT_EQ(index.search(q).total, 1u);
 }
 
 }  // namespace

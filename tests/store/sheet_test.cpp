@@ -190,8 +190,8 @@ TEST_P(SheetStore, AliasTableIsKeptPerBody) {
 
 TEST_P(SheetStore, EarlierListsAreStoredAsABatch) {
   std::vector<ListedEntry> entries{
-      {0, 2022, "pioneer_tech", "存算一体芯片", "某某公司", "", "简介"},
-      {0, 2021, "emerging_enterprise", "某某科技", "", test_uscc(7), ""}};
+      {0, 2022, "pioneer_tech", "存算一体芯片", "某某公司", "", "简介", "", 0},
+      {0, 2021, "emerging_enterprise", "某某科技", "", test_uscc(7), "", "", 0}};
   auto added = m_store->add_listed_entries(entries, m_secretariat, in_collection());
   ASSERT_TRUE(added);
   EXPECT_EQ(*added, 2);

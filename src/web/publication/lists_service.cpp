@@ -21,7 +21,8 @@ Result<int> publish_latest(App& app, const Actor& actor) {
     // year's repeat of one is found as this year's would be.
     match::ListedItem item = item_of(s, store::values_from_json(*content));
     entries.push_back({0, stored->campaign.year, item.list, item.name,
-                       item.holder_is_item ? "" : item.holder, item.holder_uscc, item.summary});
+                       item.holder_is_item ? "" : item.holder, item.holder_uscc, item.summary,
+                       s.application.field, s.application.id});
   }
   return app.store().publish_lists(stored->id, entries, actor, app.now());
 }
