@@ -24,10 +24,10 @@
 
 namespace {
 
+using kczg::Maturity;
 using kczg::match::LibraryIndex;
 using kczg::match::LibraryProfile;
 using kczg::match::LibraryQuery;
-using kczg::Maturity;
 
 double cpu_seconds() {
   timespec t{};

@@ -53,7 +53,7 @@ struct ApplicationFilter {
 
 // See Store::library_revision.
 struct LibraryRevision {
-  long long entries = 0, last_entry = 0;   // listed entries: count and highest id
+  long long entries = 0, last_entry = 0;    // listed entries: count and highest id
   long long profiles = 0, last_update = 0;  // holders' parts: count and latest change (µs)
 
   bool operator==(const LibraryRevision&) const = default;
