@@ -73,6 +73,14 @@ int run_export_report(const Context& context, const std::string& table, const st
                       const std::filesystem::path& out, int year);
 int run_audit_export(const Context& context, const std::filesystem::path& out);
 
+// The achievements library's search, as /library takes it.
+struct LibrarySearch {
+  std::string q, list, field, year, region, maturity, page;
+  std::size_t limit = 20;
+  bool json = false;  // JSON lines instead of a table
+};
+int run_library_search(const Context& context, const LibrarySearch& search);
+
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   int workers = 4;

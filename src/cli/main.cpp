@@ -171,6 +171,21 @@ int main(int argc, char** argv) {
   audit_export->add_option("--out", out)->required();
   audit_export->callback([&] { rc = cli::run_audit_export(ctx, out); });
 
+  cli::LibrarySearch library_search;
+  auto* library = app.add_subcommand("library", "the achievements library")->require_subcommand(1);
+  auto* search = library->add_subcommand("search", "search the library as /library does");
+  search->add_option("QUERY", library_search.q, "keywords, all required");
+  search->add_option("--list", library_search.list);
+  search->add_option("--field", library_search.field);
+  search->add_option("--year", library_search.year);
+  search->add_option("--region", library_search.region, "GB/T 2260 prefix: 2, 4 or 6 digits");
+  search->add_option("--maturity", library_search.maturity,
+                     "research | prototype | pilot | production | market");
+  search->add_option("--page", library_search.page, "from 1");
+  search->add_option("--limit", library_search.limit)->check(CLI::Range(1, 1000));
+  search->add_flag("--json", library_search.json, "JSON lines");
+  search->callback([&] { rc = cli::run_library_search(ctx, library_search); });
+
   cli::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "serve the web UI and JSON API");
   serve->add_option("--listen", serve_options.listen, "ADDRESS:PORT (port 0: any free port)");

@@ -89,5 +89,25 @@ TEST_F(DemoTest, DemoAtTheFinalReviewHasItsShortlistReportedAndTheFinalReviewOpe
   EXPECT_EQ(run("export report --table rankings --year 2019 --out x.csv").status, 1);
 }
 
+// The demo's earlier lists are in the achievements library from the start.
+TEST_F(DemoTest, LibrarySearchFindsTheDemosEarlierEntries) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  ASSERT_EQ(run("demo load --units units.csv").status, 0);
+  Outcome found = run("library search 存算一体 --year 2022");  // 简体 finds the 繁体 entry
+  ASSERT_EQ(found.status, 0) << found.err;
+  EXPECT_NE(found.out.find("高精度存算一體晶片"), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("共找到 1 项"), std::string::npos) << found.out;
+  Outcome json = run("library search 芯 --json --limit 3");
+  ASSERT_EQ(json.status, 0);
+  int lines = 0;
+  for (std::size_t at = 0; (at = json.out.find('\n', at)) != std::string::npos; ++at) ++lines;
+  EXPECT_GE(lines, 1);
+  EXPECT_LE(lines, 3);
+  EXPECT_TRUE(nlohmann::json::parse(json.out.substr(0, json.out.find('\n'))).contains("score"));
+  Outcome bad = run("library search --region 3");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("region"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace kczg
