@@ -94,13 +94,14 @@ constexpr Names<S, 12> k_state_names{{
     {S::withdrawn, "withdrawn"},
 }};
 
-constexpr Names<Role, 7> k_role_names{{
+constexpr Names<Role, 8> k_role_names{{
     {Role::applicant, "applicant"},
     {Role::unit, "unit"},
     {Role::review_body, "review_body"},
     {Role::expert, "expert"},
     {Role::secretariat, "secretariat"},
     {Role::partner, "partner"},
+    {Role::pilot_city, "pilot_city"},
     {Role::visitor, "public"},
 }};
 

@@ -36,7 +36,8 @@ enum class Role {
   expert,
   secretariat,
   partner,
-  visitor,  // the public, not signed in ("public" is a C++ keyword)
+  pilot_city,  // a 科创中国 pilot city or park's admin: reviews its region's demands
+  visitor,     // the public, not signed in ("public" is a C++ keyword)
 };
 
 enum class Action {

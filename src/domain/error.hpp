@@ -141,6 +141,14 @@ namespace kczg {
   X(lists_not_published)          /* {year} */                                             \
   X(library_entry_not_found)      /* {entry} */                                            \
   X(holder_note_too_long)         /* {length} characters, at most {max} */                 \
+  X(demand_title_length)          /* {length} characters, {min}..{max} */                  \
+  X(demand_description_length)    /* {length} characters, {min}..{max} */                  \
+  X(demand_region_invalid)        /* {value}: no GB/T 2260 division */                     \
+  X(demand_budget_invalid)        /* {min}..{max} */                                       \
+  X(demand_wanted_by_past)        /* {value} before {today} */                             \
+  X(demand_contact_missing)       /* no contact given */                                   \
+  X(docking_close_reason_missing) /* no reason from the set */                             \
+  X(docking_close_text_missing)   /* reason other without text */                          \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

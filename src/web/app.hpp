@@ -44,7 +44,8 @@ struct Caller {
 // Role sets routes admit. Role::visitor admits everyone, signed in or not.
 inline const std::vector<Role> k_everyone{Role::visitor};
 inline const std::vector<Role> k_signed_in{Role::applicant, Role::unit,        Role::review_body,
-                                           Role::expert,    Role::secretariat, Role::partner};
+                                           Role::expert,    Role::secretariat, Role::partner,
+                                           Role::pilot_city};
 
 class App;
 using RouteHandler = std::function<http::Response(App&, const Caller&, http::Request&)>;

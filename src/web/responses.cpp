@@ -109,6 +109,14 @@ int status_of(ErrorCode code) {
     case ErrorCode::objection_contact_invalid:
     case ErrorCode::objection_grounds_length:
     case ErrorCode::holder_note_too_long:
+    case ErrorCode::demand_title_length:
+    case ErrorCode::demand_description_length:
+    case ErrorCode::demand_region_invalid:
+    case ErrorCode::demand_budget_invalid:
+    case ErrorCode::demand_wanted_by_past:
+    case ErrorCode::demand_contact_missing:
+    case ErrorCode::docking_close_reason_missing:
+    case ErrorCode::docking_close_text_missing:
       return 422;
     case ErrorCode::sign_in_throttled:
     case ErrorCode::objection_throttled:

@@ -58,6 +58,8 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
     case Role::partner:
       view.set("partner", true);
       break;
+    case Role::pilot_city:
+      break;
     case Role::secretariat: {
       View section{View::type::object};
       View counts{View::type::list};

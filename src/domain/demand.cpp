@@ -1,0 +1,162 @@
+#include "domain/demand.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "domain/division.hpp"
+
+namespace kczg {
+namespace {
+
+constexpr std::array<std::pair<DemandState, std::string_view>, 4> k_state_names{{
+    {DemandState::pending, "pending"},
+    {DemandState::open, "open"},
+    {DemandState::rejected, "rejected"},
+    {DemandState::closed, "closed"},
+}};
+
+constexpr std::array<std::pair<DemandAction, std::string_view>, 4> k_action_names{{
+    {DemandAction::approve, "approve"},
+    {DemandAction::reject, "reject"},
+    {DemandAction::repost, "repost"},
+    {DemandAction::close, "close"},
+}};
+
+std::size_t code_points(std::string_view s) {
+  return std::size_t(std::ranges::count_if(s, [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool blank(std::string_view s) {
+  return std::ranges::all_of(s, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+}
+
+Error length_error(ErrorCode code, std::string_view field, std::size_t length, std::size_t min,
+                   std::size_t max) {
+  return make_error(code, "field", std::string(field), "length", std::to_string(length), "min",
+                    std::to_string(min), "max", std::to_string(max));
+}
+
+std::string date_text(std::chrono::year_month_day d) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
+                unsigned(d.day()));
+  return buffer;
+}
+
+}  // namespace
+
+std::string_view demand_state_name(DemandState state) {
+  for (const auto& [s, name] : k_state_names) {
+    if (s == state) return name;
+  }
+  return {};
+}
+
+std::optional<DemandState> demand_state_from_name(std::string_view name) {
+  for (const auto& [s, n] : k_state_names) {
+    if (n == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view demand_action_name(DemandAction action) {
+  for (const auto& [a, name] : k_action_names) {
+    if (a == action) return name;
+  }
+  return {};
+}
+
+std::vector<Error> validate_demand(const Demand& d, std::chrono::year_month_day today) {
+  std::vector<Error> problems;
+  if (std::size_t n = code_points(d.title); n < k_demand_title_min || n > k_demand_title_max) {
+    problems.push_back(length_error(ErrorCode::demand_title_length, "title", n, k_demand_title_min,
+                                    k_demand_title_max));
+  }
+  if (std::size_t n = code_points(d.description);
+      n < k_demand_description_min || n > k_demand_description_max) {
+    problems.push_back(length_error(ErrorCode::demand_description_length, "description", n,
+                                    k_demand_description_min, k_demand_description_max));
+  }
+  if (d.region.size() != 6 || !gb2260().find(d.region)) {
+    problems.push_back(
+        make_error(ErrorCode::demand_region_invalid, "field", "region", "value", d.region));
+  }
+  bool negative = (d.budget_min && *d.budget_min < 0) || (d.budget_max && *d.budget_max < 0);
+  if (negative || (d.budget_min && d.budget_max && *d.budget_min > *d.budget_max)) {
+    problems.push_back(make_error(ErrorCode::demand_budget_invalid, "field", "budget", "min",
+                                  d.budget_min ? std::to_string(*d.budget_min) : "", "max",
+                                  d.budget_max ? std::to_string(*d.budget_max) : ""));
+  }
+  if (d.wanted_by && std::chrono::sys_days(*d.wanted_by) < std::chrono::sys_days(today)) {
+    problems.push_back(make_error(ErrorCode::demand_wanted_by_past, "field", "wanted_by", "value",
+                                  date_text(*d.wanted_by), "today", date_text(today)));
+  }
+  if (blank(d.contact)) {
+    problems.push_back(make_error(ErrorCode::demand_contact_missing, "field", "contact"));
+  }
+  return problems;
+}
+
+bool reviews_region(std::string_view admin_region, std::string_view demand_region) {
+  return admin_region.size() >= 2 && demand_region.size() >= 2 &&
+         admin_region.substr(0, 2) == demand_region.substr(0, 2);
+}
+
+Result<Demand> apply_demand_action(Demand demand, DemandAction action, const DemandActor& actor,
+                                   std::string_view reason) {
+  using S = DemandState;
+  bool from_ok = false;
+  switch (action) {
+    case DemandAction::approve:
+    case DemandAction::reject:
+      from_ok = demand.state == S::pending;
+      break;
+    case DemandAction::repost:
+      from_ok = demand.state == S::rejected;
+      break;
+    case DemandAction::close:
+      from_ok = demand.state == S::pending || demand.state == S::open;
+      break;
+  }
+  if (!from_ok) {
+    return fail(make_error(ErrorCode::transition_from_state, "action",
+                           std::string(demand_action_name(action)), "state",
+                           std::string(demand_state_name(demand.state))));
+  }
+  bool secretariat = actor.role == Role::secretariat;
+  bool poster = actor.account_id != 0 && actor.account_id == demand.poster_id;
+  bool reviewer = secretariat ||
+                  (actor.role == Role::pilot_city && reviews_region(actor.region, demand.region));
+  bool allowed = action == DemandAction::repost  ? poster
+                 : action == DemandAction::close ? poster || secretariat
+                                                 : reviewer;
+  if (!allowed) {
+    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(actor.role))));
+  }
+  bool needs_reason = action == DemandAction::reject || (action == DemandAction::close && !poster);
+  if (needs_reason && blank(reason)) {
+    return fail(make_error(ErrorCode::transition_reason_missing, "action",
+                           std::string(demand_action_name(action))));
+  }
+  switch (action) {
+    case DemandAction::approve:
+      demand.state = S::open;
+      demand.reason.clear();
+      break;
+    case DemandAction::reject:
+      demand.state = S::rejected;
+      demand.reason = std::string(reason);
+      break;
+    case DemandAction::repost:
+      demand.state = S::pending;
+      break;
+    case DemandAction::close:
+      demand.state = S::closed;
+      demand.reason = std::string(reason);
+      break;
+  }
+  return demand;
+}
+
+}  // namespace kczg

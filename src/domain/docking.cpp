@@ -1,0 +1,120 @@
+#include "domain/docking.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace kczg {
+namespace {
+
+template <typename E, std::size_t N>
+using NameTable = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr NameTable<DockingState, 5> k_states{{
+    {DockingState::proposed, "proposed"},
+    {DockingState::contacted, "contacted"},
+    {DockingState::negotiating, "negotiating"},
+    {DockingState::agreement, "agreement"},
+    {DockingState::closed, "closed"},
+}};
+
+constexpr NameTable<CloseReason, 6> k_reasons{{
+    {CloseReason::too_early, "too_early"},
+    {CloseReason::benefit_unclear, "benefit_unclear"},
+    {CloseReason::route_unclear, "route_unclear"},
+    {CloseReason::description_unclear, "description_unclear"},
+    {CloseReason::price, "price"},
+    {CloseReason::other, "other"},
+}};
+
+constexpr NameTable<DockingAction, 4> k_actions{{
+    {DockingAction::contact, "contact"},
+    {DockingAction::negotiate, "negotiate"},
+    {DockingAction::agree, "agree"},
+    {DockingAction::close, "close"},
+}};
+
+template <typename E, std::size_t N>
+std::string_view name_in(const NameTable<E, N>& table, E value) {
+  for (const auto& [v, name] : table) {
+    if (v == value) return name;
+  }
+  return {};
+}
+
+template <typename E, std::size_t N>
+std::optional<E> value_in(const NameTable<E, N>& table, std::string_view name) {
+  for (const auto& [v, n] : table) {
+    if (n == name) return v;
+  }
+  return std::nullopt;
+}
+
+bool blank(std::string_view s) {
+  return std::ranges::all_of(s, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+}
+
+}  // namespace
+
+std::string_view docking_state_name(DockingState state) { return name_in(k_states, state); }
+std::optional<DockingState> docking_state_from_name(std::string_view name) {
+  return value_in(k_states, name);
+}
+std::string_view close_reason_name(CloseReason reason) { return name_in(k_reasons, reason); }
+std::optional<CloseReason> close_reason_from_name(std::string_view name) {
+  return value_in(k_reasons, name);
+}
+std::string_view docking_action_name(DockingAction action) { return name_in(k_actions, action); }
+
+Result<Docking> apply_docking_action(Docking docking, DockingAction action, Instant now,
+                                     std::optional<CloseReason> reason, std::string_view text) {
+  using S = DockingState;
+  S from = docking.state;
+  std::optional<S> to;
+  switch (action) {
+    case DockingAction::contact:
+      if (from == S::proposed) to = S::contacted;
+      break;
+    case DockingAction::negotiate:
+      if (from == S::contacted) to = S::negotiating;
+      break;
+    case DockingAction::agree:
+      if (from == S::negotiating) to = S::agreement;
+      break;
+    case DockingAction::close:
+      if (from != S::agreement && from != S::closed) to = S::closed;
+      break;
+  }
+  if (!to) {
+    return fail(make_error(ErrorCode::transition_from_state, "action",
+                           std::string(docking_action_name(action)), "state",
+                           std::string(docking_state_name(from))));
+  }
+  if (action == DockingAction::close) {
+    if (!reason)
+      return fail(make_error(ErrorCode::docking_close_reason_missing, "field", "reason"));
+    if (*reason == CloseReason::other && blank(text)) {
+      return fail(make_error(ErrorCode::docking_close_text_missing, "field", "text"));
+    }
+    docking.close_reason = reason;
+    docking.close_text = std::string(text);
+    docking.closed_at = now;
+  }
+  if (from == S::proposed) docking.first_response_at = now;
+  if (*to == S::agreement) docking.agreed_at = now;
+  docking.state = *to;
+  return docking;
+}
+
+std::optional<std::chrono::microseconds> time_to_response(const Docking& d) {
+  if (!d.first_response_at) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::microseconds>(*d.first_response_at -
+                                                               d.proposed_at);
+}
+
+std::optional<std::chrono::microseconds> time_to_agreement(const Docking& d) {
+  if (!d.agreed_at) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::microseconds>(*d.agreed_at - d.proposed_at);
+}
+
+}  // namespace kczg
