@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "domain/division.hpp"
+#include "domain/text_measure.hpp"
 #include "domain/uscc.hpp"
 
 namespace kczg {
@@ -59,12 +60,6 @@ std::string_view trim(std::string_view s) {
     s.remove_suffix(c.size);
   }
   return s;
-}
-
-std::size_t characters(std::string_view s) {
-  std::size_t count = 0;
-  for (unsigned char c : s) count += (c & 0xC0) != 0x80;
-  return count;
 }
 
 bool all_digits(std::string_view s) {

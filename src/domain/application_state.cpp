@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/names.hpp"
+
 namespace kczg {
 namespace {
 
@@ -76,9 +78,6 @@ const std::vector<Transition> k_transitions{
      false},
 };
 
-template <typename E, std::size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
-
 constexpr Names<S, 12> k_state_names{{
     {S::draft, "draft"},
     {S::submitted, "submitted"},
@@ -122,22 +121,6 @@ constexpr Names<Action, 15> k_action_names{{
     {Action::substitute, "substitute"},
     {Action::withdraw, "withdraw"},
 }};
-
-template <typename E, std::size_t N>
-std::string_view name_of(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return "unknown";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_of(const Names<E, N>& names, std::string_view name) {
-  for (const auto& [v, n] : names) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
 
 std::string phase_list(const std::vector<PhaseKind>& phases) {
   std::string joined;

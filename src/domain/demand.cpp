@@ -1,35 +1,27 @@
 #include "domain/demand.hpp"
 
-#include <algorithm>
-#include <array>
-#include <utility>
+#include <cstdio>
 
 #include "domain/division.hpp"
+#include "domain/names.hpp"
+#include "domain/text_measure.hpp"
 
 namespace kczg {
 namespace {
 
-constexpr std::array<std::pair<DemandState, std::string_view>, 4> k_state_names{{
+constexpr Names<DemandState, 4> k_state_names{{
     {DemandState::pending, "pending"},
     {DemandState::open, "open"},
     {DemandState::rejected, "rejected"},
     {DemandState::closed, "closed"},
 }};
 
-constexpr std::array<std::pair<DemandAction, std::string_view>, 4> k_action_names{{
+constexpr Names<DemandAction, 4> k_action_names{{
     {DemandAction::approve, "approve"},
     {DemandAction::reject, "reject"},
     {DemandAction::repost, "repost"},
     {DemandAction::close, "close"},
 }};
-
-std::size_t code_points(std::string_view s) {
-  return std::size_t(std::ranges::count_if(s, [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-bool blank(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
-}
 
 Error length_error(ErrorCode code, std::string_view field, std::size_t length, std::size_t min,
                    std::size_t max) {
@@ -46,34 +38,19 @@ std::string date_text(std::chrono::year_month_day d) {
 
 }  // namespace
 
-std::string_view demand_state_name(DemandState state) {
-  for (const auto& [s, name] : k_state_names) {
-    if (s == state) return name;
-  }
-  return {};
-}
-
+std::string_view demand_state_name(DemandState state) { return name_of(k_state_names, state); }
 std::optional<DemandState> demand_state_from_name(std::string_view name) {
-  for (const auto& [s, n] : k_state_names) {
-    if (n == name) return s;
-  }
-  return std::nullopt;
+  return value_of(k_state_names, name);
 }
-
-std::string_view demand_action_name(DemandAction action) {
-  for (const auto& [a, name] : k_action_names) {
-    if (a == action) return name;
-  }
-  return {};
-}
+std::string_view demand_action_name(DemandAction action) { return name_of(k_action_names, action); }
 
 std::vector<Error> validate_demand(const Demand& d, std::chrono::year_month_day today) {
   std::vector<Error> problems;
-  if (std::size_t n = code_points(d.title); n < k_demand_title_min || n > k_demand_title_max) {
+  if (std::size_t n = characters(d.title); n < k_demand_title_min || n > k_demand_title_max) {
     problems.push_back(length_error(ErrorCode::demand_title_length, "title", n, k_demand_title_min,
                                     k_demand_title_max));
   }
-  if (std::size_t n = code_points(d.description);
+  if (std::size_t n = characters(d.description);
       n < k_demand_description_min || n > k_demand_description_max) {
     problems.push_back(length_error(ErrorCode::demand_description_length, "description", n,
                                     k_demand_description_min, k_demand_description_max));

@@ -1,16 +1,12 @@
 #include "domain/docking.hpp"
 
-#include <algorithm>
-#include <array>
-#include <utility>
+#include "domain/names.hpp"
+#include "domain/text_measure.hpp"
 
 namespace kczg {
 namespace {
 
-template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<E, std::string_view>, N>;
-
-constexpr NameTable<DockingState, 5> k_states{{
+constexpr Names<DockingState, 5> k_states{{
     {DockingState::proposed, "proposed"},
     {DockingState::contacted, "contacted"},
     {DockingState::negotiating, "negotiating"},
@@ -18,7 +14,7 @@ constexpr NameTable<DockingState, 5> k_states{{
     {DockingState::closed, "closed"},
 }};
 
-constexpr NameTable<CloseReason, 6> k_reasons{{
+constexpr Names<CloseReason, 6> k_reasons{{
     {CloseReason::too_early, "too_early"},
     {CloseReason::benefit_unclear, "benefit_unclear"},
     {CloseReason::route_unclear, "route_unclear"},
@@ -27,44 +23,24 @@ constexpr NameTable<CloseReason, 6> k_reasons{{
     {CloseReason::other, "other"},
 }};
 
-constexpr NameTable<DockingAction, 4> k_actions{{
+constexpr Names<DockingAction, 4> k_actions{{
     {DockingAction::contact, "contact"},
     {DockingAction::negotiate, "negotiate"},
     {DockingAction::agree, "agree"},
     {DockingAction::close, "close"},
 }};
 
-template <typename E, std::size_t N>
-std::string_view name_in(const NameTable<E, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_in(const NameTable<E, N>& table, std::string_view name) {
-  for (const auto& [v, n] : table) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
-
-bool blank(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
-}
-
 }  // namespace
 
-std::string_view docking_state_name(DockingState state) { return name_in(k_states, state); }
+std::string_view docking_state_name(DockingState state) { return name_of(k_states, state); }
 std::optional<DockingState> docking_state_from_name(std::string_view name) {
-  return value_in(k_states, name);
+  return value_of(k_states, name);
 }
-std::string_view close_reason_name(CloseReason reason) { return name_in(k_reasons, reason); }
+std::string_view close_reason_name(CloseReason reason) { return name_of(k_reasons, reason); }
 std::optional<CloseReason> close_reason_from_name(std::string_view name) {
-  return value_in(k_reasons, name);
+  return value_of(k_reasons, name);
 }
-std::string_view docking_action_name(DockingAction action) { return name_in(k_actions, action); }
+std::string_view docking_action_name(DockingAction action) { return name_of(k_actions, action); }
 
 Result<Docking> apply_docking_action(Docking docking, DockingAction action, Instant now,
                                      std::optional<CloseReason> reason, std::string_view text) {

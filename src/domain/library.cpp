@@ -1,13 +1,14 @@
 #include "domain/library.hpp"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "domain/names.hpp"
+#include "domain/text_measure.hpp"
 
 namespace kczg {
 namespace {
 
-constexpr std::array<std::pair<Maturity, std::string_view>, 5> k_maturity_names{{
+constexpr Names<Maturity, 5> k_maturity_names{{
     {Maturity::research, "research"},
     {Maturity::prototype, "prototype"},
     {Maturity::pilot, "pilot"},
@@ -15,49 +16,28 @@ constexpr std::array<std::pair<Maturity, std::string_view>, 5> k_maturity_names{
     {Maturity::market, "market"},
 }};
 
-constexpr std::array<std::pair<Cooperation, std::string_view>, 4> k_cooperation_names{{
+constexpr Names<Cooperation, 4> k_cooperation_names{{
     {Cooperation::licence, "licence"},
     {Cooperation::transfer, "transfer"},
     {Cooperation::joint_development, "joint_development"},
     {Cooperation::investment, "investment"},
 }};
 
-template <typename E, std::size_t N>
-std::string_view name_in(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_in(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view name) {
-  for (const auto& [v, n] : table) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
-
-std::size_t code_points(std::string_view s) {
-  return std::size_t(std::ranges::count_if(s, [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 }  // namespace
 
-std::string_view maturity_name(Maturity maturity) { return name_in(k_maturity_names, maturity); }
+std::string_view maturity_name(Maturity maturity) { return name_of(k_maturity_names, maturity); }
 std::optional<Maturity> maturity_from_name(std::string_view name) {
-  return value_in(k_maturity_names, name);
+  return value_of(k_maturity_names, name);
 }
 std::string_view cooperation_name(Cooperation cooperation) {
-  return name_in(k_cooperation_names, cooperation);
+  return name_of(k_cooperation_names, cooperation);
 }
 std::optional<Cooperation> cooperation_from_name(std::string_view name) {
-  return value_in(k_cooperation_names, name);
+  return value_of(k_cooperation_names, name);
 }
 
 Result<void> check_holder_parts(const HolderParts& parts) {
-  if (std::size_t length = code_points(parts.note); length > k_holder_note_max) {
+  if (std::size_t length = characters(parts.note); length > k_holder_note_max) {
     return fail(make_error(ErrorCode::holder_note_too_long, "length", std::to_string(length), "max",
                            std::to_string(k_holder_note_max), "field", "note"));
   }

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "domain/text_measure.hpp"
+
 namespace kczg {
 namespace {
 
@@ -14,8 +16,6 @@ constexpr std::array<ListedColumn, 6> k_columns{{
     {"holder_uscc", "统一社会信用代码", false},
     {"summary", "简介", false},
 }};
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 std::string without_spaces(std::string_view s) {
   std::string out;

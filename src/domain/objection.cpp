@@ -5,15 +5,10 @@
 #include <cctype>
 
 #include "domain/phase_clock.hpp"
+#include "domain/text_measure.hpp"
 
 namespace kczg {
 namespace {
-
-std::size_t characters(std::string_view s) {
-  std::size_t count = 0;
-  for (unsigned char c : s) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

@@ -5,18 +5,21 @@
 #include <charconv>
 #include <cmath>
 
+#include "domain/names.hpp"
+#include "domain/text_measure.hpp"
+
 namespace kczg {
 namespace {
 
 constexpr int k_weight_total = 100;
 
-constexpr std::array<std::pair<Aggregation, std::string_view>, 3> k_aggregation_names{{
+constexpr Names<Aggregation, 3> k_aggregation_names{{
     {Aggregation::mean, "mean"},
     {Aggregation::trimmed_mean, "trimmed_mean"},
     {Aggregation::zscore, "zscore"},
 }};
 
-constexpr std::array<std::pair<PlanState, std::string_view>, 4> k_state_names{{
+constexpr Names<PlanState, 4> k_state_names{{
     {PlanState::draft, "draft"},
     {PlanState::filed, "filed"},
     {PlanState::approved, "approved"},
@@ -66,25 +69,6 @@ const std::array<PlanTransition, 3> k_transitions{{
      Role::secretariat,
      true},
 }};
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return "unknown";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& names,
-                          std::string_view name) {
-  for (const auto& [v, n] : names) {
-    if (n == name) return v;
-  }
-  return std::nullopt;
-}
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 std::string criterion_field(std::size_t index, std::string_view part) {
   return "criteria[" + std::to_string(index) + "]." + std::string(part);
