@@ -45,11 +45,7 @@ http::Response search(App& app, const Caller& caller, http::Request& request) {
                                    "1.." + std::to_string(k_max_limit)));
     }
   }
-  auto query = library_query(
-      {request.query_param("q"), request.query_param("list"), request.query_param("field"),
-       request.query_param("year"), request.query_param("region"), request.query_param("maturity"),
-       request.query_param("page")},
-      limit);
+  auto query = library_query(library_params(request), limit);
   if (!query) return error_json(caller.lang, 400, query.error());
   auto snapshot = app.library().current(app.store());
   if (!snapshot) return error_json(caller.lang, 503, snapshot.error());

@@ -108,17 +108,27 @@ Result<match::LibraryQuery> library_query(const LibraryParams& p, std::size_t pe
   return q;
 }
 
+LibraryParams library_params(const http::Request& request) {
+  return {request.query_param("q"),      request.query_param("list"),
+          request.query_param("field"),  request.query_param("year"),
+          request.query_param("region"), request.query_param("maturity"),
+          request.query_param("page")};
+}
+
+bool holds_entry(Store& store, const Account& account, const LibraryRecord& record) {
+  if (record.application_id == 0 || account.role != Role::applicant || !account.applicant_id) {
+    return false;
+  }
+  auto application = store.application(record.application_id);
+  return application && application->applicant_id == account.applicant_id;
+}
+
 Result<LibraryRecord> save_holder_parts_as(Store& store, const Account& account, long long id,
                                            const HolderParts& parts, const Actor& actor,
                                            Instant now) {
   auto record = store.library_record(id);
   if (!record) return fail(record.error());
-  bool holder = false;
-  if (record->application_id != 0 && account.role == Role::applicant && account.applicant_id) {
-    auto application = store.application(record->application_id);
-    holder = application && application->applicant_id == account.applicant_id;
-  }
-  if (!holder) {
+  if (!holds_entry(store, account, *record)) {
     return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role))));
   }
   return store.save_holder_parts(id, parts, actor, now);

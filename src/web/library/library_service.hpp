@@ -11,6 +11,7 @@
 
 #include "match/library_index.hpp"
 #include "store/store.hpp"
+#include "web/http/http.hpp"
 
 namespace kczg::web {
 
@@ -39,10 +40,17 @@ struct LibraryParams {
   std::string_view q, list, field, year, region, maturity, page;
 };
 
+// The parameters of a /library or /api/v1/library request (views into it).
+LibraryParams library_params(const http::Request& request);
+
 // The query for `params`, `per_page` results to a page (page counts from 1). Errors
 // field_invalid {field, detail} for a year, region (2, 4 or 6 digits), maturity or page
 // that is none.
 Result<match::LibraryQuery> library_query(const LibraryParams& params, std::size_t per_page);
+
+// Whether `account` holds the entry: the applicant whose application was published as it
+// (an entry imported from a file has no holder account).
+bool holds_entry(Store& store, const Account& account, const LibraryRecord& record);
 
 // Entry `id`'s holder's parts replaced by its holder: the applicant account whose
 // application was published as the entry. Errors library_entry_not_found, forbidden {role}

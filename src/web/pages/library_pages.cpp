@@ -57,6 +57,14 @@ View options(const std::vector<std::pair<std::string, std::string>>& choices,
   return list;
 }
 
+std::vector<std::pair<std::string, std::string>> maturity_choices(Lang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (Maturity m : k_maturities) {
+    out.emplace_back(std::string(maturity_name(m)), maturity_label(m, lang));
+  }
+  return out;
+}
+
 View record_view(const Campaign* campaign, const LibraryRecord& r, Lang lang) {
   View v{View::type::object};
   v.set("id", std::to_string(r.id));
@@ -80,10 +88,7 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
   if (!snapshot) return error_response(false, caller.lang, 503, snapshot.error());
   auto latest = app.store().latest_campaign();
   const Campaign* campaign = latest ? &latest->campaign : nullptr;
-  LibraryParams params{request.query_param("q"),      request.query_param("list"),
-                       request.query_param("field"),  request.query_param("year"),
-                       request.query_param("region"), request.query_param("maturity"),
-                       request.query_param("page")};
+  LibraryParams params = library_params(request);
   View view = page_view(caller, request, "library_title");
   view.set("q", std::string(params.q));
   int status = 200;
@@ -94,7 +99,7 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
     query = library_query({params.q, {}, {}, {}, {}, {}, {}}, k_per_page);
   }
   // The choices: lists and fields of the latest campaign, the years the library holds.
-  std::vector<std::pair<std::string, std::string>> lists, fields, years, provinces, maturities;
+  std::vector<std::pair<std::string, std::string>> lists, fields, years, provinces;
   if (campaign) {
     for (const List& l : campaign->lists) {
       lists.emplace_back(l.code, in_lang(caller.lang, l.name_zh, l.name_en));
@@ -111,14 +116,11 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
     provinces.emplace_back(std::string(d.code),
                            region_label(std::string(d.code) + "0000", caller.lang));
   }
-  for (Maturity m : k_maturities) {
-    maturities.emplace_back(std::string(maturity_name(m)), maturity_label(m, caller.lang));
-  }
   view.set("lists", options(lists, query->list));
   view.set("fields", options(fields, query->field));
   view.set("years", options(years, params.year));
   view.set("provinces", options(provinces, query->region));
-  view.set("maturities", options(maturities, params.maturity));
+  view.set("maturities", options(maturity_choices(caller.lang), params.maturity));
 
   match::LibraryResults results = (*snapshot)->index.search(*query);
   View rows{View::type::list};
@@ -151,12 +153,6 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
   return response;
 }
 
-bool is_holder(App& app, const Caller& caller, const LibraryRecord& r) {
-  if (!caller.account || caller.role != Role::applicant || r.application_id == 0) return false;
-  auto a = app.store().application(r.application_id);
-  return a && caller.account->applicant_id != 0 && a->applicant_id == caller.account->applicant_id;
-}
-
 http::Response entry_page(App& app, const Caller& caller, const http::Request& request,
                           const std::string& error, const std::string& notice, int status) {
   long long id = std::atoll(std::string(request.path_param("id")).c_str());
@@ -169,17 +165,10 @@ http::Response entry_page(App& app, const Caller& caller, const http::Request& r
   if (!error.empty()) view.set("error", error);
   if (!notice.empty()) view.set("notice", notice);
   view.set("entry", record_view(latest ? &latest->campaign : nullptr, *record, caller.lang));
-  if (is_holder(app, caller, *record)) {
+  if (caller.account && holds_entry(app.store(), *caller.account, *record)) {
     view.set("holder_form", true);
-    View maturities{View::type::list};
-    for (Maturity m : k_maturities) {
-      View o{View::type::object};
-      o.set("code", std::string(maturity_name(m)));
-      o.set("name", maturity_label(m, caller.lang));
-      o.set("selected", record->parts.maturity == m);
-      maturities.push_back(o);
-    }
-    view.set("maturity_options", maturities);
+    std::string_view chosen = record->parts.maturity ? maturity_name(*record->parts.maturity) : "";
+    view.set("maturity_options", options(maturity_choices(caller.lang), chosen));
     View cooperation{View::type::list};
     for (Cooperation c : k_cooperations) {
       View o{View::type::object};
