@@ -8,7 +8,6 @@
 // and people with the spelling variants conflict detection must see through, then times
 // conflict detection (index + every expert) and affinity (index + affinities_all). Prints one JSON
 // line. Generation is not timed.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "review/affinity.hpp"
 #include "review/conflicts.hpp"
 #include "review/name_variants.hpp"
@@ -386,8 +386,6 @@ int main(int argc, char** argv) {
   }
   std::size_t pairs = 0;
   for (const auto& list : ranked) pairs += list.size();
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
   std::printf(
       "{\"apps\":%zu,\"experts\":%zu,\"seed\":%llu,\"threads\":%u,\"top\":%zu,\"han_words\":%s,"
       "\"seconds\":%.3f,\"conflict_seconds\":%.3f,\"affinity_seconds\":%.3f,"
@@ -395,6 +393,6 @@ int main(int argc, char** argv) {
       "\"terms\":%zu}\n",
       options.apps, options.experts, static_cast<unsigned long long>(options.seed), options.threads,
       options.top, options.han_words ? "true" : "false", total, conflict_seconds, affinity_seconds,
-      double(usage.ru_maxrss) / 1024.0, conflicts.size(), kinds.c_str(), pairs, index.term_count());
+      kczg::bench::peak_rss_mb(), conflicts.size(), kinds.c_str(), pairs, index.term_count());
   return 0;
 }

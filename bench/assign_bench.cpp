@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "review/assignment.hpp"
 
 namespace {
@@ -212,11 +213,7 @@ double cpu_seconds() {
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  // KiB on Linux
-}
+using kczg::bench::peak_rss_mb;
 
 }  // namespace
 

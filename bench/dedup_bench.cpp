@@ -13,28 +13,23 @@
 //   precision, recall pair-level, against the planted repeats
 // Times are CPU seconds of this thread (clock_gettime THREAD_CPUTIME), which other load on
 // the machine disturbs less than wall time; wall seconds are printed too.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <map>
 #include <string>
 
+#include "bench_clock.hpp"
 #include "match/dedup_world.hpp"
 #include "match/duplicates.hpp"
 
 namespace {
 
+using kczg::bench::peak_rss_mb;
+using kczg::bench::thread_cpu_seconds;
+
 using kczg::match::DuplicateHit;
 using kczg::match::DuplicateIndex;
-
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
-}
 
 double wall_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -66,9 +61,9 @@ int main(int argc, char** argv) {
 
   kczg::match::testing::DedupWorld world = kczg::match::testing::make_world(prior, apps, seed);
   double wall = wall_seconds();
-  double t0 = cpu_seconds();
+  double t0 = thread_cpu_seconds();
   DuplicateIndex index(world.prior);
-  double t1 = cpu_seconds();
+  double t1 = thread_cpu_seconds();
   int true_pairs = 0, false_pairs = 0, planted = 0;
   std::map<std::string, int> missed;  // planted kind → repeats not found
   for (std::size_t a = 0; a < world.applications.size(); ++a) {
@@ -81,28 +76,26 @@ int main(int argc, char** argv) {
     ++planted;
     if (!found) ++missed[std::string(kczg::match::testing::planted_name(world.planted[a]))];
   }
-  double t2 = cpu_seconds();
+  double t2 = thread_cpu_seconds();
   // Within the campaign: the same item filed twice (through two units, to two lists).
   DuplicateIndex campaign(world.applications);
   std::size_t within = 0;
   for (std::size_t a = 0; a < world.applications.size(); ++a) {
     within += campaign.find(world.applications[a], a).size();
   }
-  double t3 = cpu_seconds();
+  double t3 = thread_cpu_seconds();
   wall = wall_seconds() - wall;
   std::string missed_text;
   for (const auto& [kind, n] : missed) {
     missed_text += (missed_text.empty() ? "\"" : ", \"") + kind + "\": " + std::to_string(n);
   }
-  rusage usage_now{};
-  getrusage(RUSAGE_SELF, &usage_now);
   std::printf(
       "{\"prior\": %zu, \"apps\": %zu, \"seed\": %llu, \"ms_per_app\": %.3f, "
       "\"index_seconds\": %.2f, \"campaign_seconds\": %.2f, \"wall_seconds\": %.2f, "
       "\"peak_rss_mb\": %.0f, \"planted\": %d, \"precision\": %.4f, \"recall\": %.4f, "
       "\"within_campaign_hits\": %zu, \"missed\": {%s}}\n",
       prior, apps, static_cast<unsigned long long>(seed), (t2 - t1) * 1000.0 / double(apps),
-      t1 - t0, (t2 - t1) + (t3 - t2), wall, double(usage_now.ru_maxrss) / 1024.0, planted,
+      t1 - t0, (t2 - t1) + (t3 - t2), wall, peak_rss_mb(), planted,
       double(true_pairs) / std::max(1, true_pairs + false_pairs),
       double(true_pairs) / std::max(1, planted), within, missed_text.c_str());
   return 0;

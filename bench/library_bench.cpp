@@ -10,31 +10,26 @@
 // change, as a server does instead of rebuilding), then per query kind the matches and the
 // mean and worst milliseconds over R rounds (CPU time of this thread), and peak_rss_mb.
 // The goal (issue 9): every query under 50 ms at 100,000 entries.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "match/dedup_world.hpp"
 #include "match/library_index.hpp"
 
 namespace {
 
+using kczg::bench::peak_rss_mb;
+using kczg::bench::thread_cpu_seconds;
+
 using kczg::Maturity;
 using kczg::match::LibraryIndex;
 using kczg::match::LibraryProfile;
 using kczg::match::LibraryQuery;
-
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
-}
 
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr, "library_bench: %s\nusage: library_bench --entries N [--rounds R]\n", why);
@@ -90,14 +85,14 @@ int main(int argc, char** argv) {
   }
   if (entries == 0 || rounds < 1) usage("--entries is required");
   std::vector<LibraryProfile> profiles = generate(entries, seed);
-  double start = cpu_seconds();
+  double start = thread_cpu_seconds();
   LibraryIndex index(std::move(profiles));
-  double index_seconds = cpu_seconds() - start;
+  double index_seconds = thread_cpu_seconds() - start;
   // A holder's change: the server copies the index and sets the parts (no rebuild).
-  start = cpu_seconds();
+  start = thread_cpu_seconds();
   LibraryIndex refreshed = index;
   refreshed.set_holder_parts(0, Maturity::market, {});
-  double refresh_ms = (cpu_seconds() - start) * 1000;
+  double refresh_ms = (thread_cpu_seconds() - start) * 1000;
 
   auto q = [](std::string text) {
     LibraryQuery query;
@@ -126,9 +121,9 @@ int main(int argc, char** argv) {
     double total = 0, worst = 0;
     std::size_t matches = 0;
     for (int r = 0; r < rounds; ++r) {
-      double t = cpu_seconds();
+      double t = thread_cpu_seconds();
       auto results = index.search(kind.query);
-      double ms = (cpu_seconds() - t) * 1000;
+      double ms = (thread_cpu_seconds() - t) * 1000;
       matches = results.total;
       total += ms;
       worst = std::max(worst, ms);
@@ -137,9 +132,6 @@ int main(int argc, char** argv) {
     std::printf(",\"%s\":{\"matches\":%zu,\"mean_ms\":%.3f,\"worst_ms\":%.3f}", kind.name, matches,
                 total / rounds, worst);
   }
-  rusage usage_now{};
-  getrusage(RUSAGE_SELF, &usage_now);
-  std::printf(",\"worst_ms\":%.3f,\"peak_rss_mb\":%.0f}\n", worst_all,
-              double(usage_now.ru_maxrss) / 1024);
+  std::printf(",\"worst_ms\":%.3f,\"peak_rss_mb\":%.0f}\n", worst_all, peak_rss_mb());
   return 0;
 }

@@ -13,35 +13,30 @@
 // hit_at_1; and the nightly re-match of `--demands` demands (the groups' repeated) on T
 // threads: rematch_seconds (wall). Goals (issue 9): top-20 < 20 ms at 100,000, nightly
 // re-match < 60 s.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "match/dedup_world.hpp"
 #include "match/demand_match.hpp"
 
 namespace {
+
+using kczg::bench::peak_rss_mb;
+using kczg::bench::thread_cpu_seconds;
 
 using kczg::Maturity;
 using kczg::match::Demand;
 using kczg::match::Matcher;
 using kczg::match::Supply;
 using kczg::match::SupplyKind;
-
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
-}
 
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr,
@@ -154,9 +149,9 @@ int main(int argc, char** argv) {
     supplies.push_back(std::move(s));
   }
 
-  double start = cpu_seconds();
+  double start = thread_cpu_seconds();
   Matcher matcher(std::move(supplies));
-  double index_seconds = cpu_seconds() - start;
+  double index_seconds = thread_cpu_seconds() - start;
 
   // A demand per group, in the words a company uses, not the supply's.
   std::vector<Demand> demands;
@@ -169,9 +164,9 @@ int main(int argc, char** argv) {
   std::vector<double> ms;
   double precision = 0, recall = 0, hit = 0;
   for (std::size_t g = 0; g < demands.size(); ++g) {
-    double t = cpu_seconds();
+    double t = thread_cpu_seconds();
     auto top = matcher.top(demands[g], 20);
-    ms.push_back((cpu_seconds() - t) * 1000);
+    ms.push_back((thread_cpu_seconds() - t) * 1000);
     int in5 = 0, in20 = 0;
     for (std::size_t r = 0; r < top.size(); ++r) {
       bool planted =
@@ -203,8 +198,6 @@ int main(int argc, char** argv) {
   double rematch =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
-  rusage usage_now{};
-  getrusage(RUSAGE_SELF, &usage_now);
   std::size_t n = demands.size();
   std::printf(
       "{\"supplies\":%zu,\"groups\":%zu,\"index_seconds\":%.2f,\"top20_ms\":{\"mean\":%.2f,"
@@ -213,6 +206,6 @@ int main(int argc, char** argv) {
       "\"peak_rss_mb\":%.0f}\n",
       matcher.supplies().size(), n, index_seconds, mean, ms[std::min(n - 1, n * 99 / 100)],
       ms.back(), precision / double(n), recall / double(n), hit / double(n), demands_wanted,
-      threads, rematch, double(usage_now.ru_maxrss) / 1024);
+      threads, rematch, peak_rss_mb());
   return 0;
 }
