@@ -191,8 +191,8 @@ void Connection::respond(Response response) {
   if (response.stream) {
     m_chunked = m_version >= 11;
     keep_alive = keep_alive && m_chunked;  // HTTP/1.0: the body ends with the connection
-    if (!head) m_stream_body = std::move(response.stream);
-    response.stream = [] { return std::optional<std::string>(); };  // to_wire frames only
+    // A copy: to_wire still reads the response's stream to frame it.
+    if (!head) m_stream_body = response.stream;
   }
   m_keep_alive = keep_alive;
   m_response = to_wire(std::move(response), m_version, head, keep_alive);
