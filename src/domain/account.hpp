@@ -29,6 +29,7 @@ struct Account {
   long long review_body_id = 0;  // the body a review_body admin acts for; 0 otherwise
   long long expert_id = 0;       // the pool entry an expert account reads as; 0 otherwise
   Instant created_at{};
+  std::string region{};  // a pilot city admin's 6-digit GB/T 2260 division; "" otherwise
 };
 
 // A signed-in session as the web layer sees it.

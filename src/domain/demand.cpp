@@ -1,7 +1,5 @@
 #include "domain/demand.hpp"
 
-#include <cstdio>
-
 #include "domain/division.hpp"
 #include "domain/names.hpp"
 #include "domain/text_measure.hpp"
@@ -27,13 +25,6 @@ Error length_error(ErrorCode code, std::string_view field, std::size_t length, s
                    std::size_t max) {
   return make_error(code, "field", std::string(field), "length", std::to_string(length), "min",
                     std::to_string(min), "max", std::to_string(max));
-}
-
-std::string date_text(std::chrono::year_month_day d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
-                unsigned(d.day()));
-  return buffer;
 }
 
 }  // namespace
@@ -67,7 +58,7 @@ std::vector<Error> validate_demand(const Demand& d, std::chrono::year_month_day 
   }
   if (d.wanted_by && std::chrono::sys_days(*d.wanted_by) < std::chrono::sys_days(today)) {
     problems.push_back(make_error(ErrorCode::demand_wanted_by_past, "field", "wanted_by", "value",
-                                  date_text(*d.wanted_by), "today", date_text(today)));
+                                  format_date(*d.wanted_by), "today", format_date(today)));
   }
   if (blank(d.contact)) {
     problems.push_back(make_error(ErrorCode::demand_contact_missing, "field", "contact"));

@@ -40,6 +40,7 @@ struct Demand {
   std::string contact;  // private until both sides agree
   DemandState state = DemandState::pending;
   std::string reason;  // why it was rejected or closed
+  Instant posted_at{};
 
   bool operator==(const Demand&) const = default;
 };

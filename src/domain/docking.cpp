@@ -82,6 +82,16 @@ Result<Docking> apply_docking_action(Docking docking, DockingAction action, Inst
   return docking;
 }
 
+Result<Docking> express_interest(Docking docking, DockingSide side, Instant now) {
+  if (docking.state != DockingState::proposed) {
+    return fail(make_error(ErrorCode::transition_from_state, "action", "interest", "state",
+                           std::string(docking_state_name(docking.state))));
+  }
+  (side == DockingSide::demand ? docking.demand_side : docking.supply_side) = true;
+  if (contacts_shown(docking)) return apply_docking_action(docking, DockingAction::contact, now);
+  return docking;
+}
+
 std::optional<std::chrono::microseconds> time_to_response(const Docking& d) {
   if (!d.first_response_at) return std::nullopt;
   return std::chrono::duration_cast<std::chrono::microseconds>(*d.first_response_at -

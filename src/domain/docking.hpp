@@ -43,6 +43,10 @@ struct Docking {
   std::optional<Instant> closed_at;
   std::optional<CloseReason> close_reason;
   std::string close_text;
+  double score = 0;  // the matcher's when it proposed the match, 0 when a person did
+  // Who has said they want to talk; contacts are shown only once both have.
+  bool demand_side = false;  // the demand's poster
+  bool supply_side = false;  // the holder of the listed item
 
   bool operator==(const Docking&) const = default;
 };
@@ -58,6 +62,16 @@ std::string_view docking_action_name(DockingAction action);
 Result<Docking> apply_docking_action(Docking docking, DockingAction action, Instant now,
                                      std::optional<CloseReason> reason = std::nullopt,
                                      std::string_view text = {});
+
+enum class DockingSide { demand, supply };
+
+// `side` says it wants to talk. Once both sides have, the match is contacted at `now` (its
+// first response). Only while proposed: transition_from_state {action: "interest", state}
+// otherwise; saying it again changes nothing.
+Result<Docking> express_interest(Docking docking, DockingSide side, Instant now);
+
+// Whether each side may see the other's contact: both said they want to talk.
+inline bool contacts_shown(const Docking& d) { return d.demand_side && d.supply_side; }
 
 // Time to the first response and to agreement, when reached.
 std::optional<std::chrono::microseconds> time_to_response(const Docking& docking);

@@ -144,12 +144,7 @@ std::string value_of(const FormValues& values, const std::string& name) {
   return it == values.end() ? std::string() : it->second;
 }
 
-std::string ymd_text(year_month_day day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return text;
-}
+std::string ymd_text(year_month_day day) { return format_date(day); }
 
 struct Subject {
   const Campaign& campaign;

@@ -149,6 +149,9 @@ namespace kczg {
   X(demand_contact_missing)       /* no contact given */                                   \
   X(docking_close_reason_missing) /* no reason from the set */                             \
   X(docking_close_text_missing)   /* reason other without text */                          \
+  X(demand_not_found)             /* {demand} */                                           \
+  X(demand_not_open)              /* {demand} is {state}: only open demands are matched */ \
+  X(docking_not_found)            /* {docking} */                                          \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

@@ -1,5 +1,7 @@
 #include "domain/instant.hpp"
 
+#include <cstdio>
+
 // date.h's parse() trips g++ 12's -Wmaybe-uninitialized inside <chrono> (a known false
 // positive of that compiler); the rest of this file keeps the warning.
 #pragma GCC diagnostic push
@@ -36,6 +38,13 @@ std::chrono::year_month_day shanghai_date(Instant at) {
   date::year_month_day d{date::floor<date::days>(local)};
   return std::chrono::year{int(d.year())} / std::chrono::month{unsigned(d.month())} /
          std::chrono::day{unsigned(d.day())};
+}
+
+std::string format_date(std::chrono::year_month_day day) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()),
+                unsigned(day.day()));
+  return text;
 }
 
 std::string format_shanghai(Instant at) {

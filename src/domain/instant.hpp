@@ -25,6 +25,9 @@ std::chrono::year_month_day shanghai_date(Instant at);
 // ISO-8601 with the +08:00 offset, seconds precision: "2022-11-01T00:00:00+08:00".
 std::string format_shanghai(Instant at);
 
+// "2022-11-01": a civil date as forms, files and JSON write it.
+std::string format_date(std::chrono::year_month_day day);
+
 // Parses "YYYY-MM-DD" (a Shanghai civil date, meaning its midnight) or a full
 // ISO-8601 instant with an explicit offset or Z. Error value_out_of_range {name, value}.
 Result<Instant> parse_instant(std::string_view text);

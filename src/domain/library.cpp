@@ -51,4 +51,22 @@ std::string region_of_uscc(std::string_view uscc) {
   return digits ? std::string(region) : "";
 }
 
+std::string cooperation_codes(const std::vector<Cooperation>& cooperation) {
+  std::string text;
+  for (Cooperation c : cooperation) {
+    text += (text.empty() ? "" : ",") + std::string(cooperation_name(c));
+  }
+  return text;
+}
+
+std::vector<Cooperation> cooperation_from_codes(std::string_view codes) {
+  std::vector<Cooperation> out;
+  for (std::size_t from = 0; from < codes.size();) {
+    std::size_t comma = std::min(codes.find(',', from), codes.size());
+    if (auto c = cooperation_from_name(codes.substr(from, comma - from))) out.push_back(*c);
+    from = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace kczg

@@ -30,6 +30,11 @@ inline constexpr Cooperation k_cooperations[] = {Cooperation::licence, Cooperati
                                                  Cooperation::joint_development,
                                                  Cooperation::investment};
 
+// "licence,investment" and back, as files and columns keep a choice of cooperation;
+// unknown codes are skipped.
+std::string cooperation_codes(const std::vector<Cooperation>& cooperation);
+std::vector<Cooperation> cooperation_from_codes(std::string_view codes);
+
 // What the holder keeps up to date.
 struct HolderParts {
   std::optional<Maturity> maturity;      // nullopt until stated

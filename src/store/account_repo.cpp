@@ -7,11 +7,11 @@ namespace {
 
 constexpr const char* k_account_columns =
     "id, login, role, display_name, status, applicant_id, unit_id, review_body_id, expert_id, "
-    "created_at";
+    "created_at, region";
 // The same columns from an accounts table aliased "a", for joins.
 constexpr const char* k_account_columns_a =
     "a.id, a.login, a.role, a.display_name, a.status, a.applicant_id, a.unit_id, "
-    "a.review_body_id, a.expert_id, a.created_at";
+    "a.review_body_id, a.expert_id, a.created_at, a.region";
 
 // Binds an accounts row through plain locals.
 struct AccountRow {
@@ -32,6 +32,7 @@ struct AccountRow {
     st.exchange(soci::into(body_id, body_ind));
     st.exchange(soci::into(expert_id, expert_ind));
     st.exchange(soci::into(created));
+    st.exchange(soci::into(a.region));
   }
   Account value() const {
     Account out = a;
@@ -75,14 +76,16 @@ Result<long long> SociStore::create_account(const Account& a, const std::string&
                     body_ind = link(body_id), expert_ind = link(expert_id);
     std::string role(role_name(a.role)), status(account_status_name(a.status));
     sql << "INSERT INTO accounts (login, role, display_name, status, password_hash, applicant_id, "
-           "unit_id, review_body_id, expert_id, created_at) "
-           "VALUES (:l, :r, :d, :s, :p, :a, :u, :b, :e, :t) RETURNING id",
+           "unit_id, review_body_id, expert_id, created_at, region) "
+           "VALUES (:l, :r, :d, :s, :p, :a, :u, :b, :e, :t, :g) RETURNING id",
         soci::use(a.login), soci::use(role), soci::use(a.display_name), soci::use(status),
         soci::use(password_hash), soci::use(applicant_id, applicant_ind),
         soci::use(unit_id, unit_ind), soci::use(body_id, body_ind),
-        soci::use(expert_id, expert_ind), soci::use(created), soci::into(id);
+        soci::use(expert_id, expert_ind), soci::use(created), soci::use(a.region), soci::into(id);
     audit(sql, actor, "account.create", "account:" + std::to_string(id), "{}",
-          object_to_json({{"login", a.login}, {"role", role}, {"status", status}}), now);
+          object_to_json(
+              {{"login", a.login}, {"role", role}, {"status", status}, {"region", a.region}}),
+          now);
     return id;
   });
 }
@@ -288,9 +291,7 @@ Result<void> SociStore::throttle_forgive(const std::string& key) {
 
 Result<void> SociStore::enqueue_mail(const OutboxMail& mail, Instant now) {
   return write([&](soci::session& sql) -> Result<void> {
-    long long created = to_micros(now);
-    sql << "INSERT INTO outbox (to_address, subject, body, created_at) VALUES (:to, :s, :b, :t)",
-        soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(created);
+    queue_mail(sql, mail, now);
     return {};
   });
 }

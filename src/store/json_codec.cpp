@@ -7,12 +7,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string date_text(const std::chrono::year_month_day& day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()),
-                unsigned(day.day()));
-  return buffer;
-}
+std::string date_text(const std::chrono::year_month_day& day) { return format_date(day); }
 
 std::optional<std::chrono::year_month_day> date_from(const ordered_json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_string()) return std::nullopt;

@@ -6,27 +6,10 @@
 namespace kczg::store {
 namespace {
 
-std::string cooperation_text(const std::vector<Cooperation>& cooperation) {
-  std::string text;
-  for (Cooperation c : cooperation)
-    text += (text.empty() ? "" : ",") + std::string(cooperation_name(c));
-  return text;
-}
-
-std::vector<Cooperation> cooperation_of(std::string_view text) {
-  std::vector<Cooperation> out;
-  for (std::size_t from = 0; from < text.size();) {
-    std::size_t comma = std::min(text.find(',', from), text.size());
-    if (auto c = cooperation_from_name(text.substr(from, comma - from))) out.push_back(*c);
-    from = comma + 1;
-  }
-  return out;
-}
-
 std::string parts_json(const HolderParts& parts) {
   return object_to_json(
       {{"maturity", parts.maturity ? std::string(maturity_name(*parts.maturity)) : ""},
-       {"cooperation", cooperation_text(parts.cooperation)},
+       {"cooperation", cooperation_codes(parts.cooperation)},
        {"note", parts.note}});
 }
 
@@ -58,7 +41,7 @@ std::vector<LibraryRecord> select_records(soci::session& sql, long long id) {
     r.parts_updated_at.reset();
     if (parts_ind == soci::i_ok) {
       r.parts.maturity = maturity_from_name(maturity);
-      r.parts.cooperation = cooperation_of(cooperation);
+      r.parts.cooperation = cooperation_from_codes(cooperation);
       r.parts.note = note;
       r.parts_updated_at = from_micros(updated);
     }
@@ -107,7 +90,7 @@ Result<LibraryRecord> SociStore::save_holder_parts(long long id, const HolderPar
     if (found.empty()) return fail(entry_missing(id));
     LibraryRecord before = found.front();
     std::string maturity = parts.maturity ? std::string(maturity_name(*parts.maturity)) : "";
-    std::string cooperation = cooperation_text(parts.cooperation);
+    std::string cooperation = cooperation_codes(parts.cooperation);
     long long at = to_micros(now);
     if (before.parts_updated_at) {
       sql << "UPDATE library_profiles SET maturity = :m, cooperation = :c, note = :n, "

@@ -201,6 +201,29 @@ const std::vector<Migration>& migrations() {
            "REFERENCES listed_entries(id), maturity TEXT NOT NULL, cooperation TEXT NOT NULL, "
            "note TEXT NOT NULL, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL)",
        }},
+      {15,
+       {
+           // Technical demands (技术需求) and their matches (对接) with listed items; a pilot
+           // city admin's region. Dates wanted are 'YYYY-MM-DD' or ''; cooperation is the
+           // comma-separated codes.
+           "ALTER TABLE accounts ADD COLUMN region TEXT NOT NULL DEFAULT ''",
+           "CREATE TABLE demands ({pk}, poster_id BIGINT NOT NULL REFERENCES accounts(id), "
+           "title TEXT NOT NULL, description TEXT NOT NULL, field_code TEXT NOT NULL, "
+           "region TEXT NOT NULL, budget_min BIGINT, budget_max BIGINT, wanted_by TEXT NOT NULL, "
+           "cooperation TEXT NOT NULL, wanted_maturity TEXT NOT NULL, contact TEXT NOT NULL, "
+           "state TEXT NOT NULL, reason TEXT NOT NULL, posted_at BIGINT NOT NULL, "
+           "updated_at BIGINT NOT NULL, changes INTEGER NOT NULL)",
+           "CREATE INDEX demands_by_state ON demands (state, region)",
+           "CREATE INDEX demands_by_poster ON demands (poster_id)",
+           "CREATE TABLE dockings ({pk}, demand_id BIGINT NOT NULL REFERENCES demands(id), "
+           "listed_entry_id BIGINT NOT NULL REFERENCES listed_entries(id), "
+           "state TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, "
+           "demand_side INTEGER NOT NULL, supply_side INTEGER NOT NULL, "
+           "proposed_at BIGINT NOT NULL, first_response_at BIGINT, agreed_at BIGINT, "
+           "closed_at BIGINT, close_reason TEXT NOT NULL, close_text TEXT NOT NULL, "
+           "UNIQUE (demand_id, listed_entry_id))",
+           "CREATE INDEX dockings_by_entry ON dockings (listed_entry_id)",
+       }},
   };
   return all;
 }

@@ -162,10 +162,7 @@ Result<Objection> SociStore::resolve_objection(long long objection_id, bool uphe
            "resolved_by = :b WHERE id = :i",
         soci::use(state), soci::use(o.resolution), soci::use(at), soci::use(o.resolved_by),
         soci::use(objection_id);
-    if (notify) {
-      sql << "INSERT INTO outbox (to_address, subject, body, created_at) VALUES (:to, :s, :b, :t)",
-          soci::use(notify->to), soci::use(notify->subject), soci::use(notify->body), soci::use(at);
-    }
+    if (notify) queue_mail(sql, *notify, now);
     audit(sql, actor, "objection." + state, "objection:" + std::to_string(objection_id),
           object_to_json({{"state", "filed"}}),
           object_to_json({{"state", state}, {"resolution", o.resolution}}), now);

@@ -82,6 +82,21 @@ class SociStore final : public Store {
   Result<std::vector<LibraryRecord>> library_records() override;
   Result<LibraryRecord> library_record(long long id) override;
   Result<LibraryRevision> library_revision() override;
+  Result<std::vector<long long>> post_demands(const std::vector<Demand>& demands,
+                                              const Actor& actor, Instant now) override;
+  Result<Demand> demand(long long id) override;
+  Result<std::vector<Demand>> demands(const DemandFilter& filter) override;
+  Result<DemandRevision> demand_revision() override;
+  Result<Demand> change_demand(long long id, std::string_view action, const DemandChange& change,
+                               const Actor& actor, Instant now) override;
+  Result<std::vector<ProposedDocking>> propose_dockings(
+      const std::vector<DockingProposal>& proposals, const Actor& actor, Instant now) override;
+  Result<Docking> docking(long long id) override;
+  Result<std::vector<Docking>> dockings(const DockingFilter& filter) override;
+  Result<Docking> change_docking(long long id, std::string_view action, const DockingChange& change,
+                                 const std::vector<OutboxMail>& notify, const Actor& actor,
+                                 Instant now) override;
+  Result<std::vector<Account>> holder_accounts(long long id) override;
   Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,
                                           const Actor& actor, Instant now) override;
   Result<std::vector<AuditEntry>> audit_page(const AuditFilter& filter, long long after_id,
@@ -177,6 +192,8 @@ class SociStore final : public Store {
   // per connection (docs/performance.md: preparing was a fifth of the deadline rush).
   StatementCache& statements(soci::session& sql);
 
+  // Queues `mail` in the outbox, inside the transaction of what it tells of.
+  void queue_mail(soci::session& sql, const OutboxMail& mail, Instant now);
   // Appends the audit row of a change, inside the change's transaction.
   void audit(soci::session& sql, const Actor& actor, std::string_view action,
              std::string_view object, const std::string& before, const std::string& after,

@@ -9,6 +9,7 @@
 // servers) may share one database. Quotas hold across all of them.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -19,6 +20,8 @@
 #include "domain/account.hpp"
 #include "domain/application.hpp"
 #include "domain/campaign.hpp"
+#include "domain/demand.hpp"
+#include "domain/docking.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/expert.hpp"
 #include "domain/library.hpp"
@@ -57,6 +60,37 @@ struct LibraryRevision {
   long long profiles = 0, last_update = 0;  // holders' parts: count and latest change (µs)
 
   bool operator==(const LibraryRevision&) const = default;
+};
+
+// Which demands: 0, "" and nullopt mean any.
+struct DemandFilter {
+  std::optional<DemandState> state;
+  long long poster_id = 0;
+  std::string region;  // a prefix of the demand's region: "33" for Zhejiang
+};
+
+// See Store::demand_revision.
+struct DemandRevision {
+  long long demands = 0, changes = 0;  // how many were posted, and changed since
+
+  bool operator==(const DemandRevision&) const = default;
+};
+
+// A match to store unless the pair has one already, and the mail its creation sends.
+struct DockingProposal {
+  Docking docking;
+  std::vector<OutboxMail> notify;
+};
+
+struct ProposedDocking {
+  Docking docking;  // as stored: the new one, or the pair's earlier one
+  bool created = false;
+};
+
+// Which matches: 0 means any.
+struct DockingFilter {
+  long long demand_id = 0;
+  long long supply_id = 0;  // the listed entry
 };
 
 struct AuditFilter {
@@ -365,6 +399,43 @@ class Store {
   // library_entry_not_found, holder_note_too_long. Who may is the caller's to check.
   virtual Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,
                                                   const Actor& actor, Instant now) = 0;
+
+  // Technical demands (技术需求), each stored pending and audited; a batch (an import) is
+  // stored whole or not at all. Who may post, and validate_demand, are the caller's.
+  virtual Result<std::vector<long long>> post_demands(const std::vector<Demand>& demands,
+                                                      const Actor& actor, Instant now) = 0;
+  // Error demand_not_found {demand}.
+  virtual Result<Demand> demand(long long id) = 0;
+  // Newest first.
+  virtual Result<std::vector<Demand>> demands(const DemandFilter& filter) = 0;
+  // Changes when any demand does: a server keeping the open demands' index renews it.
+  virtual Result<DemandRevision> demand_revision() = 0;
+  // Demand `id` replaced by what `change` makes of it (apply_demand_action, an edit) in
+  // one transaction with its audit row `action` ("demand.approve"); change's error is
+  // returned as is and nothing is written. demand_not_found.
+  using DemandChange = std::function<Result<Demand>(const Demand&)>;
+  virtual Result<Demand> change_demand(long long id, std::string_view action,
+                                       const DemandChange& change, const Actor& actor,
+                                       Instant now) = 0;
+
+  // Matches (对接) between demands and listed entries. Each proposal is stored unless its
+  // pair has a match already; only a stored one sends its mail (through the outbox, in the
+  // same transaction). In the proposals' order.
+  virtual Result<std::vector<ProposedDocking>> propose_dockings(
+      const std::vector<DockingProposal>& proposals, const Actor& actor, Instant now) = 0;
+  // Error docking_not_found {docking}.
+  virtual Result<Docking> docking(long long id) = 0;
+  // Newest first.
+  virtual Result<std::vector<Docking>> dockings(const DockingFilter& filter) = 0;
+  // As change_demand, for match `id`; `notify` is sent once the change is stored.
+  using DockingChange = std::function<Result<Docking>(const Docking&)>;
+  virtual Result<Docking> change_docking(long long id, std::string_view action,
+                                         const DockingChange& change,
+                                         const std::vector<OutboxMail>& notify, const Actor& actor,
+                                         Instant now) = 0;
+  // The applicant accounts that hold listed entry `id`: those of the applicant whose
+  // application was published as it (none for an entry imported from a file).
+  virtual Result<std::vector<Account>> holder_accounts(long long id) = 0;
 
   // Eligibility (DESIGN §3). submit() records the check of what was submitted; this is
   // every check of the application, oldest first.

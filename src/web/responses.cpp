@@ -53,6 +53,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::campaign_not_found:
     case ErrorCode::application_not_found:
     case ErrorCode::library_entry_not_found:
+    case ErrorCode::demand_not_found:
+    case ErrorCode::docking_not_found:
     case ErrorCode::unit_not_found:
     case ErrorCode::attachment_not_found:
     case ErrorCode::review_body_unknown:
@@ -85,6 +87,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::substitute_no_seat:
     case ErrorCode::campaign_published:
     case ErrorCode::objections_unresolved:
+    case ErrorCode::demand_not_open:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;

@@ -88,7 +88,7 @@ TEST(Demand, ThePilotCityOfItsProvinceOrTheSecretariatReviewsIt) {
 
 TEST(Docking, FromProposedToAgreementWithItsTimes) {
   Instant t0 = from_micros(1'764'900'000'000'000);
-  Docking d{0, 1, 2, DockingState::proposed, t0, {}, {}, {}, {}, ""};
+  Docking d{0, 1, 2, DockingState::proposed, t0, {}, {}, {}, {}, "", 0.8, false, false};
   EXPECT_EQ(apply_docking_action(d, DockingAction::agree, t0).error().code,
             ErrorCode::transition_from_state);
   auto contacted = apply_docking_action(d, DockingAction::contact, t0 + days(1));
@@ -107,7 +107,7 @@ TEST(Docking, FromProposedToAgreementWithItsTimes) {
 
 TEST(Docking, ClosingNeedsAReasonFromTheSetAndTextForOther) {
   Instant t0 = from_micros(1'764'900'000'000'000);
-  Docking d{0, 1, 2, DockingState::contacted, t0, t0 + hours(20), {}, {}, {}, ""};
+  Docking d{0, 1, 2, DockingState::contacted, t0, t0 + hours(20), {}, {}, {}, "", 0, true, true};
   EXPECT_EQ(apply_docking_action(d, DockingAction::close, t0 + days(2)).error().code,
             ErrorCode::docking_close_reason_missing);
   EXPECT_EQ(apply_docking_action(d, DockingAction::close, t0 + days(2), CloseReason::other, " ")
@@ -123,6 +123,27 @@ TEST(Docking, ClosingNeedsAReasonFromTheSetAndTextForOther) {
   EXPECT_FALSE(time_to_agreement(*closed));
   EXPECT_EQ(close_reason_from_name("benefit_unclear"), CloseReason::benefit_unclear);
   EXPECT_EQ(docking_state_name(DockingState::negotiating), "negotiating");
+}
+
+TEST(Docking, ContactsAreShownOnlyOnceBothSidesWantToTalk) {
+  Instant t0 = from_micros(1'764'900'000'000'000);
+  Docking d{0, 1, 2, DockingState::proposed, t0, {}, {}, {}, {}, "", 0.8, false, false};
+  auto holder = express_interest(d, DockingSide::supply, t0 + hours(5));
+  ASSERT_TRUE(holder);
+  EXPECT_EQ(holder->state, DockingState::proposed);
+  EXPECT_FALSE(contacts_shown(*holder));
+  EXPECT_FALSE(holder->first_response_at);
+  auto again = express_interest(*holder, DockingSide::supply, t0 + hours(6));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, *holder);
+  auto both = express_interest(*holder, DockingSide::demand, t0 + hours(30));
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->state, DockingState::contacted);
+  EXPECT_TRUE(contacts_shown(*both));
+  EXPECT_EQ(time_to_response(*both), duration_cast<microseconds>(hours(30)));
+  auto late = express_interest(*both, DockingSide::demand, t0 + hours(31));
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::transition_from_state);
 }
 
 }  // namespace

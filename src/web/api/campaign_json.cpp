@@ -33,11 +33,7 @@ ordered_json list_json(const List& l) {
 
 ordered_json eligibility_json(const EligibilityParams& p) {
   auto date = [](const std::optional<std::chrono::year_month_day>& d) {
-    if (!d) return ordered_json(nullptr);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(d->year()), unsigned(d->month()),
-                  unsigned(d->day()));
-    return ordered_json(text);
+    return d ? ordered_json(format_date(*d)) : ordered_json(nullptr);
   };
   return {{"enterprise_max_age_years", p.enterprise_max_age_years
                                            ? ordered_json(*p.enterprise_max_age_years)
