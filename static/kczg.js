@@ -104,11 +104,14 @@
       var horizontal = data.kind === 'bar';
       chart.setOption({
         animation: false,
-        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 16, top: 8, bottom: data.series ? 32 : 8, containLabel: true },
         tooltip: { trigger: 'axis' },
         xAxis: horizontal ? { type: 'value', minInterval: 1 } : { type: 'category', data: data.labels },
         yAxis: horizontal ? { type: 'category', data: data.labels, inverse: true } : { type: 'value', minInterval: 1 },
-        series: [{ type: data.kind === 'line' ? 'line' : 'bar', data: data.values }]
+        legend: data.series ? { bottom: 0 } : undefined,
+        series: data.series
+          ? data.series.map(function (s) { return { type: 'bar', name: s.name, data: s.values }; })
+          : [{ type: data.kind === 'line' ? 'line' : 'bar', data: data.values }]
       });
       window.addEventListener('resize', function () { chart.resize(); });
     });

@@ -106,7 +106,15 @@ int run_simulate(const Context& context, const SimulateOptions& options);
 
 // Where `kczg demo load --live` puts today: in the collection phase (applicants filing),
 // or in the final review with the demo body's shortlist reported.
-enum class DemoStage { collection, final_review };
+// collection: applicants filing; final_review: the demo body's shortlist reported;
+// published: the final review decided as proposed, the lists published two weeks ago, and
+// demands and matches after them.
+enum class DemoStage { collection, final_review, published };
+
+// The demo's pilot city admin (温州, 330300) and, once the lists are published, the holder
+// of the first published entry.
+inline constexpr std::string_view k_demo_pilot_city = "pilot@demo.kczg.cn";
+inline constexpr std::string_view k_demo_holder = "holder@demo.kczg.cn";
 
 // Loads the demo: the campaign of `preset`, demo/units.csv and synthetic applications;
 // when `live`, its phases moved so that today falls in `stage`.
@@ -117,5 +125,11 @@ int run_demo_load(const Context& context, const std::string& preset,
 // field shortlisted, the pioneer list's target set below the shortlist. Nothing when the
 // demo body has an assignment already.
 Result<void> play_demo_review(Store& store, const StoredCampaign& stored);
+// The demo's final review decided as proposed and its lists published, on the campaign's
+// own clock; once.
+Result<void> publish_demo_lists(Store& store, const StoredCampaign& stored);
+// Demands and matches after the published lists (see demo_matching.cpp); once.
+Result<void> load_demo_matching(Store& store, const StoredCampaign& stored,
+                                const std::string& password_hash);
 
 }  // namespace kczg::cli

@@ -82,6 +82,7 @@ Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant
       {"review@demo.kczg.cn", Role::review_body, "演示·评审机构"},
       {"expert@demo.kczg.cn", Role::expert, "演示·评审专家"},
       {"partner@demo.kczg.cn", Role::partner, "演示·金融伙伴"},
+      {k_demo_pilot_city.data(), Role::pilot_city, "演示·温州市科创中国试点城市"},
   };
   if (!web::init_secrets())
     return fail(make_error(ErrorCode::database_unavailable, "detail", "libsodium"));
@@ -97,10 +98,12 @@ Result<void> add_demo_accounts(const Context& ctx, Store& s, long long applicant
     if (d.role == Role::unit) a.unit_id = unit_id;
     if (d.role == Role::review_body) a.review_body_id = review.body_id;
     if (d.role == Role::expert) a.expert_id = review.expert_id;
+    if (d.role == Role::pilot_city) a.region = "330300";
     if (auto id = s.create_account(a, hash, ctx.actor, now()); !id) return fail(id.error());
   }
   *ctx.out << "demo accounts (password " << k_demo_password << "):\n";
   for (const Demo& d : demos) *ctx.out << "  " << role_name(d.role) << "\t" << d.login << "\n";
+  *ctx.out << "  (--stage published) applicant\t" << k_demo_holder << "\n";
   return {};
 }
 
@@ -120,18 +123,22 @@ Result<std::vector<Unit>> demo_units(Store& s, const std::filesystem::path& unit
 
 // Today in the demo's `stage`: every dated phase moves by whole days so that collection
 // closes at 24:00 Beijing time ten days from today, or so that the final review opened at
-// 00:00 Beijing time today, the other phases keeping their places around it.
+// 00:00 Beijing time today, or so that publication opened two weeks ago, the other phases
+// keeping their places around it.
 Result<void> move_phases_to_now(Store& s, const StoredCampaign& stored, Instant now,
                                 DemoStage stage) {
-  PhaseKind anchor =
-      stage == DemoStage::collection ? PhaseKind::collection : PhaseKind::final_review;
+  PhaseKind anchor = stage == DemoStage::collection     ? PhaseKind::collection
+                     : stage == DemoStage::final_review ? PhaseKind::final_review
+                                                        : PhaseKind::publication;
   const Phase* phase_now = find_phase(stored.campaign, anchor);
   std::optional<Instant> anchor_at =
       stage == DemoStage::collection ? phase_now->ends_at : phase_now->starts_at;
   if (!anchor_at) return {};
   auto today = std::chrono::sys_days(shanghai_date(now));
   Instant target = stage == DemoStage::collection ? shanghai_midnight(today + std::chrono::days(11))
-                                                  : shanghai_midnight(today);
+                   : stage == DemoStage::published
+                       ? shanghai_midnight(today - std::chrono::days(14))
+                       : shanghai_midnight(today);
   auto shift = std::chrono::floor<std::chrono::days>(target - *anchor_at);
   if (shift.count() == 0) return {};
   Actor demo{Role::secretariat, "demo-load"};
@@ -236,10 +243,18 @@ int run_demo_load(const Context& ctx, const std::string& preset,
   if (auto demo = add_demo_accounts(ctx, s, first_applicant, first_unit, *review); !demo) {
     return report(ctx, demo.error());
   }
-  if (live && stage == DemoStage::final_review) {
+  if (live && stage != DemoStage::collection) {
     auto reloaded = s.campaign_by_id(stored->id);
     if (!reloaded) return report(ctx, reloaded.error());
     if (auto played = play_demo_review(s, *reloaded); !played) return report(ctx, played.error());
+  }
+  if (live && stage == DemoStage::published) {
+    auto reloaded = s.campaign_by_id(stored->id);
+    if (!reloaded) return report(ctx, reloaded.error());
+    if (auto r = publish_demo_lists(s, *reloaded); !r) return report(ctx, r.error());
+    if (auto r = load_demo_matching(s, *reloaded, web::hash_password(k_demo_password)); !r) {
+      return report(ctx, r.error());
+    }
   }
   int total = 0;
   for (const auto& [state, n] : by_state.value_or(std::map<std::string, int>{})) total += n;

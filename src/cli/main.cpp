@@ -215,11 +215,12 @@ int main(int argc, char** argv) {
   load->add_option("--stage", demo_stage,
                    "with --live: collection (open now) or final_review (open now, the demo "
                    "body's shortlist reported)")
-      ->check(CLI::IsMember({"collection", "final_review"}));
+      ->check(CLI::IsMember({"collection", "final_review", "published"}));
   load->callback([&] {
-    rc = cli::run_demo_load(
-        ctx, demo_preset, demo_units, demo_live,
-        demo_stage == "final_review" ? cli::DemoStage::final_review : cli::DemoStage::collection);
+    rc = cli::run_demo_load(ctx, demo_preset, demo_units, demo_live,
+                            demo_stage == "final_review" ? cli::DemoStage::final_review
+                            : demo_stage == "published"  ? cli::DemoStage::published
+                                                         : cli::DemoStage::collection);
   });
 
   cli::SimulateOptions simulate_options;

@@ -1,5 +1,9 @@
 #include "domain/demand.hpp"
 
+#include <algorithm>
+#include <charconv>
+
+#include "domain/application_form.hpp"
 #include "domain/division.hpp"
 #include "domain/names.hpp"
 #include "domain/text_measure.hpp"
@@ -64,6 +68,50 @@ std::vector<Error> validate_demand(const Demand& d, std::chrono::year_month_day 
     problems.push_back(make_error(ErrorCode::demand_contact_missing, "field", "contact"));
   }
   return problems;
+}
+
+Result<Demand> demand_from_fields(const std::map<std::string, std::string>& fields) {
+  auto text = [&](std::string_view name) {
+    auto it = fields.find(std::string(name));
+    return it == fields.end() ? std::string() : it->second;
+  };
+  auto invalid = [](std::string_view field, const std::string& value) {
+    return make_error(ErrorCode::field_invalid, "field", std::string(field), "detail", value);
+  };
+  Demand d;
+  d.title = text("title");
+  d.description = text("description");
+  d.field = text("field");
+  d.region = text("region");
+  d.contact = text("contact");
+  for (auto [name, budget] :
+       {std::pair{"budget_min", &d.budget_min}, {"budget_max", &d.budget_max}}) {
+    std::string value = text(name);
+    if (value.empty()) continue;
+    long long yuan = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), yuan);
+    if (ec != std::errc{} || end != value.data() + value.size()) return fail(invalid(name, value));
+    *budget = yuan;
+  }
+  if (std::string value = text("wanted_by"); !value.empty()) {
+    d.wanted_by = parse_form_date(value);
+    if (!d.wanted_by) return fail(invalid("wanted_by", value));
+  }
+  std::string cooperation = text("cooperation");
+  for (std::size_t from = 0; from < cooperation.size();) {
+    std::size_t comma = std::min(cooperation.find(',', from), cooperation.size());
+    std::string code = cooperation.substr(from, comma - from);
+    auto c = cooperation_from_name(code);
+    if (!c) return fail(invalid("cooperation", code));
+    if (std::ranges::find(d.cooperation, *c) == d.cooperation.end()) d.cooperation.push_back(*c);
+    from = comma + 1;
+  }
+  std::ranges::sort(d.cooperation);
+  if (std::string value = text("wanted_maturity"); !value.empty()) {
+    d.wanted_maturity = maturity_from_name(value);
+    if (!d.wanted_maturity) return fail(invalid("wanted_maturity", value));
+  }
+  return d;
 }
 
 bool reviews_region(std::string_view admin_region, std::string_view demand_region) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,17 @@ inline constexpr std::size_t k_demand_description_min = 20, k_demand_description
 //   demand_budget_invalid {min, max} (negative, or min above max);
 //   demand_wanted_by_past {value, today}; demand_contact_missing.
 std::vector<Error> validate_demand(const Demand& demand, std::chrono::year_month_day today);
+
+// The column names a demand's form, file (XLSX/CSV import) and JSON use, in their order.
+inline constexpr std::string_view k_demand_fields[] = {
+    "title",      "description", "field",       "region",          "budget_min",
+    "budget_max", "wanted_by",   "cooperation", "wanted_maturity", "contact"};
+
+// A demand from those fields as text (absent ones are empty): budgets in whole yuan,
+// wanted_by "YYYY-MM-DD", cooperation comma-separated codes, wanted_maturity a code.
+// Error field_invalid {field, detail} for the first that is none of these; the content
+// itself is validate_demand's.
+Result<Demand> demand_from_fields(const std::map<std::string, std::string>& fields);
 
 enum class DemandAction {
   approve,  // pending → open: the pilot city admin of its province, or the secretariat

@@ -18,13 +18,14 @@ int maturity_rank(Maturity m) { return int(m); }
 
 }  // namespace
 
-Matcher::Matcher(std::vector<Supply> supplies)
+Matcher::Matcher(std::vector<Supply> supplies, bool small)
     : m_supplies(std::move(supplies)),
-      m_index(std::make_unique<review::AffinityIndex>(documents(m_supplies))) {}
+      m_index(std::make_shared<const review::AffinityIndex>(
+          documents(m_supplies), review::AffinityOptions{.smooth_idf = small})) {}
 
-Matcher::~Matcher() = default;
-Matcher::Matcher(Matcher&&) noexcept = default;
-Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+void Matcher::set_maturity(std::uint32_t supply, std::optional<Maturity> maturity) {
+  m_supplies.at(supply).maturity = maturity;
+}
 
 std::vector<Match> Matcher::top(const Demand& demand, std::size_t k,
                                 std::optional<SupplyKind> kind) const {

@@ -11,7 +11,8 @@
 //   + k_maturity_bonus   mature enough for what the demand wants, − as much when not
 // and every match says which of these it had and the phrases the two texts share.
 //
-// Built once over all supplies, then only read: top() is const and thread-safe.
+// Built once over all supplies, then only read: top() is const and thread-safe. A copy
+// shares the text index, so a copy with a supply's maturity changed is cheap.
 #pragma once
 
 #include <cstdint>
@@ -68,10 +69,9 @@ struct Match {
 
 class Matcher {
  public:
-  explicit Matcher(std::vector<Supply> supplies);
-  ~Matcher();
-  Matcher(Matcher&&) noexcept;
-  Matcher& operator=(Matcher&&) noexcept;
+  // `small`: the supplies are few (open demands for one listed item), and terms most of
+  // them share still count (AffinityOptions::smooth_idf).
+  explicit Matcher(std::vector<Supply> supplies, bool small = false);
 
   // The best `k` supplies for `demand` (only `kind` when given), best first; ties to the
   // lower index. Empty when no supply shares a telling term with the demand.
@@ -80,9 +80,12 @@ class Matcher {
 
   const std::vector<Supply>& supplies() const { return m_supplies; }
 
+  // What a holder says of supply `supply` now: the text index is unchanged.
+  void set_maturity(std::uint32_t supply, std::optional<Maturity> maturity);
+
  private:
   std::vector<Supply> m_supplies;
-  std::unique_ptr<review::AffinityIndex> m_index;
+  std::shared_ptr<const review::AffinityIndex> m_index;
 };
 
 }  // namespace kczg::match

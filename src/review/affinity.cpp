@@ -80,7 +80,8 @@ AffinityIndex::AffinityIndex(std::span<const ExpertProfile> experts, AffinityOpt
   const double average_length = total_length > 0 ? total_length / n : 1.0;
   std::vector<double> idf(terms);
   for (std::size_t t = 0; t < terms; ++t) {
-    idf[t] = std::max(0.0, std::log((n - df[t] + 0.5) / (df[t] + 0.5)));
+    double odds = (n - df[t] + 0.5) / (df[t] + 0.5);
+    idf[t] = options.smooth_idf ? std::log1p(odds) : std::max(0.0, std::log(odds));
   }
 
   // Postings by term (counting sort), each term's list in expert order; zero-IDF terms keep

@@ -49,6 +49,12 @@ struct AffinityOptions {
   // free-text answer, while the bigrams already hold every such word (top-10 experts agree
   // 97% between the two on the bench's texts).
   bool han_words = false;
+  // IDF log(1 + (N − n + 0.5)/(n + 0.5)), which stays positive, instead of BM25's own,
+  // which is 0 (clamped) for a term in half the profiles or more. On for small
+  // collections, a few open demands, where a shared name is in most of them and still
+  // tells; off for expert pools, where such terms (研究, 技术) should count for nothing and
+  // skipping their postings keeps queries fast.
+  bool smooth_idf = false;
 };
 
 struct ExpertAffinity {

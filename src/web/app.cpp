@@ -66,7 +66,10 @@ std::vector<RouteSpec> all_routes() {
                      lists_routes,
                      lists_api_routes,
                      library_routes,
-                     library_api_routes}) {
+                     library_api_routes,
+                     demand_routes,
+                     docking_routes,
+                     matching_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

@@ -16,6 +16,7 @@
 #include "store/store.hpp"
 #include "web/http/http.hpp"
 #include "web/library/library_service.hpp"
+#include "web/matching/matching_service.hpp"
 
 namespace kczg::web {
 
@@ -78,6 +79,7 @@ class App {
 
   Store& store() { return m_store; }
   LibraryCache& library() { return m_library; }
+  DemandCache& open_demands() { return m_demands; }
   blobs::BlobStore& blobs() { return m_blobs; }
   const WebOptions& options() const { return m_options; }
   Instant now() const;
@@ -94,6 +96,7 @@ class App {
 
   Store& m_store;
   LibraryCache m_library;
+  DemandCache m_demands;
   WebOptions m_options;
   blobs::BlobStore m_blobs;
   std::vector<RouteSpec> m_routes;
@@ -142,6 +145,9 @@ std::vector<RouteSpec> lists_api_routes();
 std::vector<RouteSpec> formal_check_api_routes();
 std::vector<RouteSpec> library_routes();
 std::vector<RouteSpec> library_api_routes();
+std::vector<RouteSpec> demand_routes();
+std::vector<RouteSpec> docking_routes();
+std::vector<RouteSpec> matching_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.
 std::vector<RouteSpec> all_routes();

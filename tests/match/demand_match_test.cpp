@@ -81,5 +81,33 @@ TEST(DemandMatch, FieldRegionAndMaturityReorderCloseTexts) {
   EXPECT_EQ(ids(m, m.top(d, 3, SupplyKind::expert)), (std::vector<long long>{5}));
 }
 
+TEST(DemandMatch, AFewSuppliesSharingANameStillRankWhenSmall) {
+  // Three open demands, two naming the item: BM25's own IDF is 0 for a term in most of
+  // them, so only the small collection's smoothed IDF finds them.
+  std::vector<Supply> demands{
+      {1,
+       SupplyKind::listed_item,
+       "寻求存算一体芯片合作",
+       "园区企业希望引进存算一体芯片。",
+       {},
+       "",
+       "",
+       {}},
+      {2,
+       SupplyKind::listed_item,
+       "存算一体芯片应用",
+       "用于边缘计算的存算一体芯片，低功耗。",
+       {},
+       "",
+       "",
+       {}},
+      {3, SupplyKind::listed_item, "印染废水处理", "印染废水深度处理与回用。", {}, "", "", {}}};
+  Demand item{"存算一体芯片", "", "", "", std::nullopt};
+  EXPECT_TRUE(Matcher(demands).top(item, 3).empty());
+  auto top = Matcher(demands, true).top(item, 3);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].supply + top[1].supply, 1u);  // the two that name it, not the third
+}
+
 }  // namespace
 }  // namespace kczg::match

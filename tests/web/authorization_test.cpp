@@ -8,10 +8,13 @@
 namespace kczg::testing {
 namespace {
 
-const std::set<std::string> k_all{"anonymous", "applicant",   "unit",   "review_body",
-                                  "expert",    "secretariat", "partner"};
-const std::set<std::string> k_signed_in{"applicant", "unit",        "review_body",
-                                        "expert",    "secretariat", "partner"};
+const std::set<std::string> k_all{"anonymous", "applicant",   "unit",    "review_body",
+                                  "expert",    "secretariat", "partner", "pilot_city"};
+const std::set<std::string> k_signed_in{"applicant",   "unit",    "review_body", "expert",
+                                        "secretariat", "partner", "pilot_city"};
+// Who posts and answers demands, and who reviews them and reads the figures.
+const std::set<std::string> k_posters{"applicant", "pilot_city", "secretariat"};
+const std::set<std::string> k_demand_reviewers{"pilot_city", "secretariat"};
 const std::set<std::string> k_secretariat{"secretariat"};
 const std::set<std::string> k_applicant{"applicant"};
 const std::set<std::string> k_unit{"unit"};
@@ -149,6 +152,27 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"GET /api/v1/library", k_all},
       {"GET /api/v1/library/{id}", k_all},
       {"PUT /api/v1/library/{id}/holder", k_applicant},
+      {"GET /demands", k_all},
+      {"GET /demands/new", k_posters},
+      {"POST /demands/new", k_posters},
+      {"GET /demands/{id}", k_all},
+      {"GET /demands/{id}/edit", k_posters},
+      {"POST /demands/{id}", k_posters},
+      {"POST /demands/{id}/interest", k_posters},
+      {"GET /dockings", k_posters},
+      {"POST /dockings/{id}", k_posters},
+      {"GET /matching/statistics", k_demand_reviewers},
+      {"GET /matching/statistics.csv", k_demand_reviewers},
+      {"GET /matching/statistics.xlsx", k_demand_reviewers},
+      {"GET /api/v1/demands", k_all},
+      {"POST /api/v1/demands", k_posters},
+      {"GET /api/v1/demands/{id}", k_all},
+      {"PUT /api/v1/demands/{id}", k_posters},
+      {"POST /api/v1/demands/{id}/actions", k_posters},
+      {"POST /api/v1/demands/{id}/interest", k_posters},
+      {"GET /api/v1/dockings", k_posters},
+      {"POST /api/v1/dockings/{id}/actions", k_posters},
+      {"GET /api/v1/matching/statistics", k_demand_reviewers},
       {"GET /api/v1/review/plan", k_body_admin},
       {"PUT /api/v1/review/plan", k_body_admin},
       {"POST /api/v1/review/plan/file", k_body_admin},

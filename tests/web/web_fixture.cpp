@@ -51,6 +51,7 @@ const std::map<std::string, std::string>& demo_logins() {
       {"review_body", "review@demo.kczg.cn"},
       {"expert", "expert@demo.kczg.cn"},
       {"partner", "partner@demo.kczg.cn"},
+      {"pilot_city", "pilot@demo.kczg.cn"},
   };
   return logins;
 }
@@ -76,7 +77,9 @@ void WebTest::SetUp() {
            m_schema;
   }
   std::string units = std::string(KCZG_SOURCE_DIR) + "/demo/units.csv";
-  ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "demo", "load", "--live", "--units", units}), 0);
+  ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "demo", "load", "--live", "--stage", m_stage, "--units",
+                 units}),
+            0);
   int out[2];
   ASSERT_EQ(pipe(out), 0);
   ASSERT_EQ(run({KCZG_BINARY, "--db", m_db, "serve", "--listen", "127.0.0.1:0", "--static",

@@ -48,6 +48,8 @@ class WebTest : public ::testing::TestWithParam<std::string> {
   static std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
   static std::string cookie_from(const ClientResponse& response, const std::string& name);
 
+  // The demo's stage (`kczg demo load --stage`); a subclass's constructor may change it.
+  std::string m_stage = "collection";
   unsigned short m_port = 0;
   int m_pid = -1;
   std::string m_db;

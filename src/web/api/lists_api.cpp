@@ -46,7 +46,7 @@ http::Response year(App& app, const Caller& caller, http::Request& request) {
 }
 
 http::Response publish(App& app, const Caller& caller, http::Request&) {
-  auto published = publish_latest(app, actor_of(caller));
+  auto published = publish_latest(app.store(), actor_of(caller), app.now());
   if (!published) {
     return error_json(caller.lang, status_of(published.error().code), published.error());
   }

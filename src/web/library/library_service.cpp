@@ -19,13 +19,31 @@ match::LibraryProfile profile_of(const LibraryRecord& r) {
           r.parts.cooperation};
 }
 
+match::Supply supply_of(const LibraryRecord& r) {
+  return {r.id,
+          r.list == "emerging_enterprise" ? match::SupplyKind::enterprise
+                                          : match::SupplyKind::listed_item,
+          r.name,
+          r.summary,
+          {},
+          r.field,
+          region_of_uscc(r.holder_uscc),
+          r.parts.maturity};
+}
+
 Result<std::shared_ptr<const LibrarySnapshot>> build(std::vector<LibraryRecord> records,
                                                      LibraryRevision revision) {
   std::vector<match::LibraryProfile> profiles;
+  std::vector<match::Supply> supplies;
   profiles.reserve(records.size());
-  for (const LibraryRecord& r : records) profiles.push_back(profile_of(r));
+  supplies.reserve(records.size());
+  for (const LibraryRecord& r : records) {
+    profiles.push_back(profile_of(r));
+    supplies.push_back(supply_of(r));
+  }
   return std::make_shared<const LibrarySnapshot>(
-      LibrarySnapshot{revision, std::move(records), match::LibraryIndex(std::move(profiles))});
+      LibrarySnapshot{revision, std::move(records), match::LibraryIndex(std::move(profiles)),
+                      match::Matcher(std::move(supplies))});
 }
 
 Error invalid(std::string_view field, std::string_view value) {
@@ -62,14 +80,16 @@ Result<std::shared_ptr<const LibrarySnapshot>> LibraryCache::current(Store& stor
   }
   // Only holders' parts changed: the texts' postings are copied, not rebuilt.
   match::LibraryIndex index = m_snapshot->index;
+  match::Matcher matcher = m_snapshot->matcher;
   for (std::uint32_t i = 0; i < records->size(); ++i) {
     const HolderParts& parts = (*records)[i].parts;
     if (parts != m_snapshot->records[i].parts) {
       index.set_holder_parts(i, parts.maturity, parts.cooperation);
+      matcher.set_maturity(i, parts.maturity);
     }
   }
   m_snapshot = std::make_shared<const LibrarySnapshot>(
-      LibrarySnapshot{*revision, std::move(*records), std::move(index)});
+      LibrarySnapshot{*revision, std::move(*records), std::move(index), std::move(matcher)});
   return m_snapshot;
 }
 

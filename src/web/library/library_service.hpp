@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "match/demand_match.hpp"
 #include "match/library_index.hpp"
 #include "store/store.hpp"
 #include "web/http/http.hpp"
@@ -19,6 +20,7 @@ struct LibrarySnapshot {
   LibraryRevision revision;
   std::vector<LibraryRecord> records;  // in the index's order, by id
   match::LibraryIndex index;
+  match::Matcher matcher;  // the records as supplies for demands, in the same order
 
   // The record of listed entry `id`, or nullptr.
   const LibraryRecord* find(long long id) const;

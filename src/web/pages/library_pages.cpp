@@ -8,6 +8,7 @@
 #include "i18n/labels.hpp"
 #include "web/library/library_service.hpp"
 #include "web/pages/forms.hpp"
+#include "web/pages/matching_view.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
 
@@ -16,54 +17,7 @@ namespace {
 
 using http::Method;
 constexpr std::size_t k_per_page = 20;
-
-std::string maturity_label(std::optional<Maturity> m, Lang lang) {
-  if (!m) return translate("page.maturity_unstated", {}, lang);
-  return translate("page.maturity_" + std::string(maturity_name(*m)), {}, lang);
-}
-
-std::string cooperation_label(const std::vector<Cooperation>& cooperation, Lang lang) {
-  std::string text;
-  for (Cooperation c : cooperation) {
-    text += (text.empty()       ? ""
-             : lang == Lang::zh ? "、"
-                                : ", ") +
-            translate("page.cooperation_" + std::string(cooperation_name(c)), {}, lang);
-  }
-  return text;
-}
-
-// The first `n` characters of a summary, for a result list.
-std::string excerpt(std::string_view text, std::size_t n) {
-  std::size_t at = 0, chars = 0;
-  while (at < text.size() && chars < n) {
-    ++at;
-    while (at < text.size() && (text[at] & 0xC0) == 0x80) ++at;
-    ++chars;
-  }
-  return std::string(text.substr(0, at)) + (at < text.size() ? "…" : "");
-}
-
-View options(const std::vector<std::pair<std::string, std::string>>& choices,
-             std::string_view chosen) {
-  View list{View::type::list};
-  for (const auto& [code, name] : choices) {
-    View o{View::type::object};
-    o.set("code", code);
-    o.set("name", name);
-    o.set("selected", code == chosen);
-    list.push_back(o);
-  }
-  return list;
-}
-
-std::vector<std::pair<std::string, std::string>> maturity_choices(Lang lang) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (Maturity m : k_maturities) {
-    out.emplace_back(std::string(maturity_name(m)), maturity_label(m, lang));
-  }
-  return out;
-}
+constexpr std::size_t k_demands_shown = 10;
 
 View record_view(const Campaign* campaign, const LibraryRecord& r, Lang lang) {
   View v{View::type::object};
@@ -99,14 +53,10 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
     query = library_query({params.q, {}, {}, {}, {}, {}, {}}, k_per_page);
   }
   // The choices: lists and fields of the latest campaign, the years the library holds.
-  std::vector<std::pair<std::string, std::string>> lists, fields, years, provinces;
+  Choices lists, fields = field_choices(campaign, caller.lang), years, provinces;
   if (campaign) {
     for (const List& l : campaign->lists) {
       lists.emplace_back(l.code, in_lang(caller.lang, l.name_zh, l.name_en));
-      for (const Field& f : l.fields) {
-        if (std::ranges::none_of(fields, [&](const auto& x) { return x.first == f.code; }))
-          fields.emplace_back(f.code, in_lang(caller.lang, f.name_zh, f.name_en));
-      }
     }
   }
   std::set<int, std::greater<>> held;
@@ -165,7 +115,22 @@ http::Response entry_page(App& app, const Caller& caller, const http::Request& r
   if (!error.empty()) view.set("error", error);
   if (!notice.empty()) view.set("notice", notice);
   view.set("entry", record_view(latest ? &latest->campaign : nullptr, *record, caller.lang));
-  if (caller.account && holds_entry(app.store(), *caller.account, *record)) {
+  bool holder = caller.account && holds_entry(app.store(), *caller.account, *record);
+  // The open demands this entry could meet, best first; its holder may offer to talk.
+  if (auto open = app.open_demands().current(app.store())) {
+    Choices fields = field_choices(latest ? &latest->campaign : nullptr, caller.lang);
+    View rows{View::type::list};
+    for (const match::Match& m : ranked_demands(**open, *record, k_demands_shown)) {
+      View row = demand_view((*open)->open[m.supply], fields, false, caller.lang);
+      row.set("why", match_reasons(m, caller.lang));
+      row.set("entry_id", std::to_string(record->id));
+      row.set("holder", holder);
+      rows.push_back(row);
+    }
+    view.set("has_demands", !rows.is_empty_list());
+    view.set("demands", rows);
+  }
+  if (holder) {
     view.set("holder_form", true);
     std::string_view chosen = record->parts.maturity ? maturity_name(*record->parts.maturity) : "";
     view.set("maturity_options", options(maturity_choices(caller.lang), chosen));

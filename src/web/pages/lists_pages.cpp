@@ -261,7 +261,7 @@ http::Response publish(App& app, const Caller& caller, http::Request& request) {
     Error e = make_error(ErrorCode::field_invalid, "field", "confirm", "detail", "yes");
     return publication_page(app, caller, request, message(e, caller.lang), "", 400);
   }
-  auto published = publish_latest(app, actor_of(caller));
+  auto published = publish_latest(app.store(), actor_of(caller), app.now());
   if (!published) {
     return publication_page(app, caller, request, message(published.error(), caller.lang), "",
                             status_of(published.error().code));

@@ -10,6 +10,7 @@
 #include "web/applications/exports.hpp"
 #include "web/applications/operations.hpp"
 #include "web/applications/report_tables.hpp"
+#include "web/pages/charts.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
 
@@ -18,34 +19,6 @@ namespace {
 
 using http::Method;
 const std::vector<Role> k_secretariat{Role::secretariat};
-
-// A JSON string literal: labels are names and dates, escaped for the page's chart data.
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (static_cast<unsigned char>(ch) < 0x20) {
-      out += ' ';
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
-}
-
-// What static/kczg.js draws with ECharts: {"kind":"bar"|"line","labels":[…],"values":[…]}.
-// The table beside it says the same for readers without script.
-std::string chart_data(const std::map<std::string, int>& counts, std::string_view kind) {
-  std::string labels, values;
-  for (const auto& [label, n] : counts) {
-    labels += (labels.empty() ? "" : ",") + json_string(label);
-    values += (values.empty() ? "" : ",") + std::to_string(n);
-  }
-  return "{\"kind\":" + json_string(kind) + ",\"labels\":[" + labels + "],\"values\":[" + values +
-         "]}";
-}
 
 // Rows of (label, count) with a <meter> scale: the largest count fills it.
 View count_rows(const std::map<std::string, int>& counts) {

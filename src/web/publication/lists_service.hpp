@@ -14,7 +14,7 @@ namespace kczg::web {
 
 // Publishes the latest campaign's lists (Store::publish_lists), the listed applications
 // becoming earlier-list entries with the texts the formal check compares.
-Result<int> publish_latest(App& app, const Actor& actor);
+Result<int> publish_latest(Store& store, const Actor& actor, Instant now);
 
 struct PublishedLists {
   StoredCampaign stored;
