@@ -1,6 +1,7 @@
 // Starts a throwaway kczg for an end-to-end test: a temp dir, the demo campaign loaded into
-// a fresh SQLite file (today in its collection phase, or with stage 'final_review' in its
-// final review with the demo body's shortlist reported), `kczg serve` on a free loopback port. stop() ends the server with
+// a fresh SQLite file (today in its collection phase, with stage 'final_review' in its
+// final review with the demo body's shortlist reported, or with stage 'published' two weeks
+// after its lists were published, with demands and matches), `kczg serve` on a free loopback port. stop() ends the server with
 // SIGTERM (graceful drain), waits for it and removes the temp dir.
 //
 // KCZG_BINARY overrides the binary (default: build/kczg under the repository root).
@@ -24,6 +25,8 @@ export const demoAccounts = {
   review_body: 'review@demo.kczg.cn',
   expert: 'expert@demo.kczg.cn',
   partner: 'partner@demo.kczg.cn',
+  pilot_city: 'pilot@demo.kczg.cn',
+  holder: 'holder@demo.kczg.cn', // with stage 'published' only: the first published entry's holder
 };
 
 const run = promisify(execFile);

@@ -238,6 +238,32 @@ TEST_P(MatchingWebTest, ThePostersFormShowsEveryProblemAndTheReviewerQueue) {
   EXPECT_EQ(anonymous.body.find("园区污水处理提标改造"), std::string::npos) << "not public yet";
 }
 
+TEST_P(MatchingWebTest, ThePilotCityAccountsCarryTheirRegion) {
+  SignedIn secretariat = sign_in(demo_logins().at("secretariat"));
+  auto create = [&](const std::string& login, const std::string& region) {
+    return post("/secretariat/accounts",
+                form_encode({{"_csrf", secretariat.csrf},
+                             {"login", login},
+                             {"display_name", "深圳市科协"},
+                             {"role", "pilot_city"},
+                             {"region", region}}),
+                as(secretariat));
+  };
+  auto refused = create("shenzhen@pilot.test", "44");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("region"), std::string::npos);
+  auto store = open_store(m_db);
+  EXPECT_FALSE((*store)->account_by_login("shenzhen@pilot.test"));
+  auto created = create("shenzhen@pilot.test", "440300");
+  EXPECT_EQ(created.status, 200) << created.body;
+  auto account = (*store)->account_by_login("shenzhen@pilot.test");
+  ASSERT_TRUE(account);
+  EXPECT_EQ(account->role, Role::pilot_city);
+  EXPECT_EQ(account->region, "440300");
+  EXPECT_NE(get("/secretariat/accounts", as(secretariat)).body.find("广东省深圳市"),
+            std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MatchingWebTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

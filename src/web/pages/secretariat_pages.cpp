@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "domain/division.hpp"
 #include "i18n/labels.hpp"
 #include "web/pages/forms.hpp"
 #include "web/pages/invitation.hpp"
@@ -104,6 +105,7 @@ http::Response accounts_page(App& app, const Caller& caller, const http::Request
     row.set("login", a.login);
     row.set("display_name", a.display_name);
     row.set("role", role_label(a.role, caller.lang));
+    if (!a.region.empty()) row.set("region", region_label(a.region, caller.lang));
     row.set("status", translate("page.status_" + std::string(account_status_name(a.status)), {},
                                 caller.lang));
     accounts.push_back(row);
@@ -143,6 +145,15 @@ http::Response create_account(App& app, const Caller& caller, http::Request& req
           make_error(ErrorCode::unit_not_found, "unit", form["unit_id"], "field", "unit_id"));
     }
     account.unit_id = unit_id;
+  }
+  if (*role == Role::pilot_city) {
+    // A pilot city (park) admin reviews the demands of its province: its region is its
+    // city's or park's GB/T 2260 code.
+    std::string region = form["region"];
+    if (region.size() != 6 || !gb2260().find(region)) {
+      return refuse(make_error(ErrorCode::field_invalid, "field", "region", "detail", region));
+    }
+    account.region = region;
   }
   if (auto invited = invite_account(app, caller, account); !invited) {
     return refuse(invited.error());
