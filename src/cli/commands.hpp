@@ -54,6 +54,11 @@ int run_review_show(const Context& context, const std::string& body);
 // The demo's earlier lists, generated, with two planted repeats of demo applications;
 // nothing when they are stored already (other earlier lists may be there too).
 Result<void> load_demo_listed(Store& store, Instant now);
+
+// kczg import demands FILE --poster LOGIN; kczg match run (see demand_command.cpp).
+int run_import_demands(const Context& context, const std::filesystem::path& file,
+                       const std::string& poster_login);
+int run_match(const Context& context);
 struct DemoReview {
   long long body_id = 0;    // the demo body, which review@demo.kczg.cn administers
   long long expert_id = 0;  // the pool entry expert@demo.kczg.cn reads as

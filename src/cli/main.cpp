@@ -90,6 +90,16 @@ int main(int argc, char** argv) {
       "listed", "import earlier years' published lists for the formal check (CSV, XLSX)");
   listed->add_option("FILE", file)->required();
   listed->callback([&] { rc = cli::run_import_listed(ctx, file); });
+  std::string poster;
+  auto* demands = import->add_subcommand(
+      "demands", "import technical demands for review (CSV UTF-8/GB18030, XLSX), all or none");
+  demands->add_option("FILE", file)->required();
+  demands->add_option("--poster", poster, "the posting account's login (a pilot city admin)")
+      ->required();
+  demands->callback([&] { rc = cli::run_import_demands(ctx, file, poster); });
+  auto* match = app.add_subcommand("match", "supply–demand matching")->require_subcommand(1);
+  match->add_subcommand("run", "match every open demand again, proposing and mailing new matches")
+      ->callback([&] { rc = cli::run_match(ctx); });
 
   bool dry_run = false;
   auto* assign = app.add_subcommand("assign", "assign experts to a review body's applications");

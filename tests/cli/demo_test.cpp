@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.hpp"
@@ -107,6 +108,47 @@ TEST_F(DemoTest, LibrarySearchFindsTheDemosEarlierEntries) {
   Outcome bad = run("library search --region 3");
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.err.find("region"), std::string::npos) << bad.err;
+}
+
+// The demo after publication: demands imported from a pilot city's sheet whole or not at
+// all, and the nightly re-match proposing only what is new.
+TEST_F(DemoTest, PublishedDemoImportsDemandsAndRematches) {
+  fs::copy_file(fs::path(KCZG_SOURCE_DIR) / "demo" / "units.csv", m_dir / "units.csv");
+  Outcome demo = run("demo load --units units.csv --live --stage published");
+  ASSERT_EQ(demo.status, 0) << demo.err;
+  EXPECT_NE(demo.out.find("holder@demo.kczg.cn"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("pilot@demo.kczg.cn"), std::string::npos) << demo.out;
+
+  std::string header = "标题,需求描述,所在地区,预算下限,预算上限,合作方式,期望成熟度,联系方式\n";
+  std::string good_row =
+      "印染废水深度处理,园区印染企业需要低成本的印染废水深度处理与回用技术，出水达到回用标准。,"
+      "330304,500000,2000000,许可、联合开发,中试,王工 0577-88886666\n";
+  std::ofstream(m_dir / "bad.csv") << header << good_row << "短,太短,339999,9,1,租赁,,\n";
+  Outcome refused = run("import demands bad.csv --poster pilot@demo.kczg.cn");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("第 3 行"), std::string::npos) << refused.err;
+  EXPECT_EQ(refused.err.find("第 2 行"), std::string::npos) << "the good row has no problem";
+  std::ofstream(m_dir / "bad2.csv") << header << "短,太短,339999,9,1,,,\n";
+  Outcome every = run("--lang en import demands bad2.csv --poster pilot@demo.kczg.cn");
+  EXPECT_EQ(every.status, 1);
+  for (const char* column : {"title", "description", "region", "budget", "contact"}) {
+    EXPECT_NE(every.err.find(column), std::string::npos) << column << " in " << every.err;
+  }
+  std::ofstream(m_dir / "good.csv")
+      << header << good_row
+      << "数控机床远程运维,汽摩配企业需要数控机床的远程运维与故障预测方案，覆盖两百台设备。,"
+         "330381,,,投资,,李工 13900001111\n";
+  EXPECT_EQ(run("import demands good.csv --poster nobody@demo.kczg.cn").status, 1);
+  EXPECT_EQ(run("import demands good.csv --poster unit@demo.kczg.cn").status, 1);
+  Outcome imported = run("import demands good.csv --poster pilot@demo.kczg.cn");
+  ASSERT_EQ(imported.status, 0) << imported.err;
+  EXPECT_NE(imported.out.find("已导入 2 条技术需求"), std::string::npos) << imported.out;
+
+  // The demo's two open demands were matched when approved: nothing new the first night.
+  Outcome night = run("--lang en match run");
+  ASSERT_EQ(night.status, 0) << night.err;
+  EXPECT_NE(night.out.find("Matched 2 open demands; 0 new matches"), std::string::npos)
+      << night.out;
 }
 
 }  // namespace
