@@ -184,6 +184,12 @@ TEST_P(MatchingWebTest, OnlyBothSidesSeeContactsAndTheAgreementIsCounted) {
   EXPECT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("合计"), std::string::npos);
 
+  // The pilot city's dashboard: its province's figures.
+  auto dashboard = get("/dashboard", as(pilot));
+  EXPECT_NE(dashboard.body.find("浙江省温州市"), std::string::npos);
+  EXPECT_NE(dashboard.body.find("<dd id=\"pilot-agreements\">2</dd>"), std::string::npos)
+      << dashboard.body;
+
   auto store = open_store(m_db);
   auto audit = (*store)->audit_search({"", "docking.", "docking:" + std::to_string(docking)}, 20);
   ASSERT_TRUE(audit);

@@ -58,8 +58,32 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
     case Role::partner:
       view.set("partner", true);
       break;
-    case Role::pilot_city:
+    case Role::pilot_city: {
+      // The pilot city's province at a glance: its listed items, and how its demands fare.
+      View section{View::type::object};
+      section.set("region", region_label(caller.account->region, caller.lang));
+      std::string province = caller.account->region.substr(0, 2);
+      int items = 0;
+      if (auto library = app.library().current(app.store())) {
+        for (const LibraryRecord& r : (*library)->records) {
+          items += region_of_uscc(r.holder_uscc).starts_with(province) && !province.empty();
+        }
+      }
+      section.set("listed_items", std::to_string(items));
+      section.set("province", province);
+      auto counts = docking_statistics(app.store(), *caller.account, match::DockingDimension::year);
+      if (counts && !counts->empty()) {
+        const match::DockingCounts& total = counts->back();
+        for (auto [key, n] : {std::pair{"demands", total.demands},
+                              {"proposed", total.proposed},
+                              {"responded", total.responded},
+                              {"agreements", total.agreements}}) {
+          section.set(key, std::to_string(n));
+        }
+      }
+      view.set("pilot_city", section);
       break;
+    }
     case Role::secretariat: {
       View section{View::type::object};
       View counts{View::type::list};
