@@ -6,6 +6,7 @@
 // planted supplies are the true matches and the near misses are not.
 //
 //   build/bench/match_bench --supplies N --groups G [--demands D] [--threads T] [--seed S]
+//                           [--small 1]
 //
 // Prints one JSON line: index_seconds; top20_ms mean, p99 and worst over the groups'
 // demands (thread CPU time); precision_at_5 (true matches among the first five; the five
@@ -41,7 +42,7 @@ using kczg::match::SupplyKind;
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr,
                "match_bench: %s\nusage: match_bench --supplies N --groups G [--demands D] "
-               "[--threads T] [--seed S]\n",
+               "[--threads T] [--seed S] [--small 1]\n",
                why);
   std::exit(2);
 }
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
   std::size_t supplies_wanted = 0, groups_wanted = 0, demands_wanted = 0;
   unsigned threads = 2;
   uint64_t seed = 1;
+  bool small = false;  // --small 1: smoothed IDF, as the open demands' matcher is built
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--supplies") {
@@ -78,6 +80,8 @@ int main(int argc, char** argv) {
       threads = unsigned(std::stoul(argv[i + 1]));
     } else if (flag == "--seed") {
       seed = std::stoull(argv[i + 1]);
+    } else if (flag == "--small") {
+      small = std::string(argv[i + 1]) == "1";
     } else {
       usage("unknown flag");
     }
@@ -150,7 +154,7 @@ int main(int argc, char** argv) {
   }
 
   double start = thread_cpu_seconds();
-  Matcher matcher(std::move(supplies));
+  Matcher matcher(std::move(supplies), small);
   double index_seconds = thread_cpu_seconds() - start;
 
   // A demand per group, in the words a company uses, not the supply's.
@@ -203,9 +207,9 @@ int main(int argc, char** argv) {
       "{\"supplies\":%zu,\"groups\":%zu,\"index_seconds\":%.2f,\"top20_ms\":{\"mean\":%.2f,"
       "\"p99\":%.2f,\"worst\":%.2f},\"precision_at_5\":%.4f,\"recall_at_20\":%.4f,"
       "\"hit_at_1\":%.4f,\"rematch_demands\":%zu,\"threads\":%u,\"rematch_seconds\":%.2f,"
-      "\"peak_rss_mb\":%.0f}\n",
+      "\"small\":%s,\"peak_rss_mb\":%.0f}\n",
       matcher.supplies().size(), n, index_seconds, mean, ms[std::min(n - 1, n * 99 / 100)],
       ms.back(), precision / double(n), recall / double(n), hit / double(n), demands_wanted,
-      threads, rematch, peak_rss_mb());
+      threads, rematch, small ? "true" : "false", peak_rss_mb());
   return 0;
 }
