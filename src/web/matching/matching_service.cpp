@@ -19,7 +19,8 @@ match::Demand query_of(const Demand& d) {
 // A mail in both languages from the catalog's `key`_subject and `key`_body.
 OutboxMail mail_to(const Account& to, const std::string& key,
                    const std::vector<std::pair<std::string, std::string>>& params) {
-  return {0, to.login,
+  return {0,
+          to.login,
           translate("page." + key + "_subject", params, Lang::zh) + " / " +
               translate("page." + key + "_subject", params, Lang::en),
           translate("page." + key + "_body", params, Lang::zh) + "\n\n" +
@@ -68,20 +69,23 @@ Result<Demand> edit_demand_as(Store& store, const Account& account, long long id
   if (auto problems = validate_demand(edited, today(now)); !problems.empty()) {
     return fail(problems.front());
   }
-  return store.change_demand(id, "demand.edit", [&](const Demand& d) -> Result<Demand> {
-    if (d.poster_id != account.id) return fail(forbidden(account));
-    if (d.state != DemandState::pending && d.state != DemandState::rejected) {
-      return fail(make_error(ErrorCode::transition_from_state, "action", "edit", "state",
-                             std::string(demand_state_name(d.state))));
-    }
-    Demand out = edited;
-    out.id = d.id;
-    out.poster_id = d.poster_id;
-    out.posted_at = d.posted_at;
-    out.state = DemandState::pending;
-    out.reason = d.reason;
-    return out;
-  }, actor, now);
+  return store.change_demand(
+      id, "demand.edit",
+      [&](const Demand& d) -> Result<Demand> {
+        if (d.poster_id != account.id) return fail(forbidden(account));
+        if (d.state != DemandState::pending && d.state != DemandState::rejected) {
+          return fail(make_error(ErrorCode::transition_from_state, "action", "edit", "state",
+                                 std::string(demand_state_name(d.state))));
+        }
+        Demand out = edited;
+        out.id = d.id;
+        out.poster_id = d.poster_id;
+        out.posted_at = d.posted_at;
+        out.state = DemandState::pending;
+        out.reason = d.reason;
+        return out;
+      },
+      actor, now);
 }
 
 Result<Demand> act_on_demand_as(Store& store, const LibrarySnapshot& library,
@@ -89,7 +93,9 @@ Result<Demand> act_on_demand_as(Store& store, const LibrarySnapshot& library,
                                 std::string_view reason, const Actor& actor, Instant now) {
   auto changed = store.change_demand(
       id, "demand." + std::string(demand_action_name(action)),
-      [&](const Demand& d) { return apply_demand_action(d, action, demand_actor_of(account), reason); },
+      [&](const Demand& d) {
+        return apply_demand_action(d, action, demand_actor_of(account), reason);
+      },
       actor, now);
   if (!changed) return fail(changed.error());
   if (action == DemandAction::approve) {
@@ -149,8 +155,8 @@ Result<std::shared_ptr<const DemandSnapshot>> DemandCache::current(Store& store)
   return m_snapshot;
 }
 
-std::vector<match::Match> ranked_demands(const DemandSnapshot& demands,
-                                         const LibraryRecord& record, std::size_t k) {
+std::vector<match::Match> ranked_demands(const DemandSnapshot& demands, const LibraryRecord& record,
+                                         std::size_t k) {
   // The item asks, the demands answer: its field and region count as a demand's would.
   return demands.matcher.top(
       {record.name, record.summary, record.field, region_of_uscc(record.holder_uscc), {}}, k);
@@ -169,8 +175,8 @@ Result<Docking> express_interest_as(Store& store, const Account& account, long l
   auto demand = store.demand(demand_id);
   if (!demand) return fail(demand.error());
   if (demand->state != DemandState::open) {
-    return fail(make_error(ErrorCode::demand_not_open, "demand", std::to_string(demand_id),
-                           "state", std::string(demand_state_name(demand->state))));
+    return fail(make_error(ErrorCode::demand_not_open, "demand", std::to_string(demand_id), "state",
+                           std::string(demand_state_name(demand->state))));
   }
   auto record = store.library_record(entry_id);
   if (!record) return fail(record.error());
@@ -255,7 +261,9 @@ Result<std::vector<match::DockingCounts>> docking_statistics(Store& store, const
     return fail(forbidden(account));
   }
   std::string province =
-      account.role == Role::pilot_city ? account.region.substr(0, std::min<std::size_t>(2, account.region.size())) : "";
+      account.role == Role::pilot_city
+          ? account.region.substr(0, std::min<std::size_t>(2, account.region.size()))
+          : "";
   if (account.role == Role::pilot_city && province.size() != 2) return fail(forbidden(account));
   auto demands = store.demands({std::nullopt, 0, province});
   auto dockings = store.dockings({});

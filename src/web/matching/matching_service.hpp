@@ -69,8 +69,8 @@ class DemandCache {
 };
 
 // The open demands best met by `record`, best first (indices into demands.open).
-std::vector<match::Match> ranked_demands(const DemandSnapshot& demands,
-                                         const LibraryRecord& record, std::size_t k);
+std::vector<match::Match> ranked_demands(const DemandSnapshot& demands, const LibraryRecord& record,
+                                         std::size_t k);
 
 // `account` wants to talk about demand `demand_id` with the holder of entry `entry_id`:
 // the poster (demand side) or a holder of the entry (supply side). The pair's match is
