@@ -6,6 +6,7 @@
 // holder@demo.kczg.cn signs in as the holder of the first published entry.
 #include "cli/commands.hpp"
 #include "web/matching/matching_service.hpp"
+#include "web/matching/partner_service.hpp"
 #include "web/publication/lists_service.hpp"
 #include "web/review/final_review_service.hpp"
 #include "web/security/secrets.hpp"
@@ -150,6 +151,36 @@ Result<void> load_demo_matching(Store& s, const StoredCampaign& stored,
         {DockingAction::agree, approved + days(9), holder_actor, &*holder}}) {
     auto r = web::act_on_docking_as(s, *by, both->id, action, std::nullopt, "", actor, at);
     if (!r) return fail(r.error());
+  }
+  // The demo fund states what it looks for; the secretariat recommends the two entries to
+  // it, and it meets the first one's holder.
+  if (auto fund = s.account_by_login("partner@demo.kczg.cn")) {
+    PartnerProfile profile{fund->id,
+                           "",
+                           PartnerKind::venture_fund,
+                           {held[0]->field, held[1]->field},
+                           {Maturity::pilot, Maturity::production},
+                           {"33", "44"},
+                           1'000'000,
+                           20'000'000};
+    if (auto r = s.save_partner_profile(profile, k_secretariat, start); !r) return r;
+    Account secretariat_account;
+    secretariat_account.role = Role::secretariat;
+    for (const LibraryRecord* entry : {held[0], held[1]}) {
+      auto r =
+          web::recommend_as(s, secretariat_account, entry->id, {fund->id},
+                            "入选2023年先导技术榜，已完成中试", k_secretariat, start + days(2));
+      if (!r) return fail(r.error());
+    }
+    auto deals = s.deals(fund->id, held[0]->id);
+    if (!deals) return fail(deals.error());
+    Actor fund_actor{Role::partner, fund->login};
+    for (auto [action, at] : {std::pair{DealAction::interest, start + days(3)},
+                              {DealAction::meeting, start + days(8)}}) {
+      auto r = web::act_on_deal_as(s, *fund, deals->front().id, action, "", std::nullopt,
+                                   fund_actor, at);
+      if (!r) return fail(r.error());
+    }
   }
   // The factory's best match ends on price, closed by the secretariat after a week.
   auto proposed = s.dockings({*factory, 0});

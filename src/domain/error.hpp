@@ -152,6 +152,7 @@ namespace kczg {
   X(demand_not_found)             /* {demand} */                                           \
   X(demand_not_open)              /* {demand} is {state}: only open demands are matched */ \
   X(docking_not_found)            /* {docking} */                                          \
+  X(deal_not_found)               /* {deal} */                                             \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

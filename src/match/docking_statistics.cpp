@@ -86,4 +86,33 @@ std::vector<DockingCounts> docking_counts(const std::vector<kczg::Demand>& deman
   return out;
 }
 
+std::vector<DealCounts> deal_counts(const std::vector<DealFacts>& deals,
+                                    DockingDimension dimension) {
+  std::map<std::string, DealCounts> groups;
+  DealCounts total;
+  for (const DealFacts& f : deals) {
+    std::string key = dimension == DockingDimension::year    ? year_of(f.deal.recommended_at)
+                      : dimension == DockingDimension::list  ? f.list
+                      : dimension == DockingDimension::field ? f.field
+                                                             : f.city;
+    for (DealCounts* c : {&groups[key], &total}) {
+      ++c->recommended;
+      DealState s = f.deal.state;
+      if (s == DealState::declined) ++c->declined;
+      if (s != DealState::recommended && s != DealState::declined) ++c->interested;
+      if (s == DealState::invested) {
+        ++c->invested;
+        c->amount += f.deal.amount.value_or(0);
+      }
+    }
+  }
+  std::vector<DealCounts> out;
+  for (auto& [key, counts] : groups) {
+    counts.group = key;
+    out.push_back(counts);
+  }
+  out.push_back(total);
+  return out;
+}
+
 }  // namespace kczg::match

@@ -10,6 +10,7 @@
 
 #include "domain/demand.hpp"
 #include "domain/docking.hpp"
+#include "domain/partner.hpp"
 
 namespace kczg::match {
 
@@ -37,5 +38,25 @@ struct DockingCounts {
 std::vector<DockingCounts> docking_counts(const std::vector<kczg::Demand>& demands,
                                           const std::vector<DockingFacts>& dockings,
                                           DockingDimension dimension);
+
+// A directed recommendation with what it is counted under (the entry's).
+struct DealFacts {
+  Deal deal;
+  std::string list, field, city;
+};
+
+struct DealCounts {
+  std::string group;  // as DockingCounts
+  int recommended = 0, interested = 0, declined = 0, invested = 0;
+  long long amount = 0;  // yuan invested
+
+  bool operator==(const DealCounts&) const = default;
+};
+
+// Partner interest and investment per group, then the total: a deal counts under the year
+// it was recommended and its entry's list, field and city. Interested: the deals now past
+// the partner's yes (interested, a meeting, a term sheet, invested).
+std::vector<DealCounts> deal_counts(const std::vector<DealFacts>& deals,
+                                    DockingDimension dimension);
 
 }  // namespace kczg::match

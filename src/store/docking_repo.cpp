@@ -1,6 +1,7 @@
 // Matches (对接) between demands and listed entries: proposed once per pair, moved through
 // their life, each change audited and its mail queued in the same transaction.
 #include "store/json_codec.hpp"
+#include "store/optional_values.hpp"
 #include "store/soci_store.hpp"
 
 namespace kczg::store {
@@ -9,19 +10,6 @@ namespace {
 constexpr const char* k_columns =
     "id, demand_id, listed_entry_id, state, score, demand_side, supply_side, proposed_at, "
     "first_response_at, agreed_at, closed_at, close_reason, close_text";
-
-// An optional instant as a bound value.
-struct OptionalMicros {
-  long long value = 0;
-  soci::indicator ind = soci::i_null;
-
-  OptionalMicros() = default;
-  explicit OptionalMicros(const std::optional<Instant>& at)
-      : value(at ? to_micros(*at) : 0), ind(at ? soci::i_ok : soci::i_null) {}
-  std::optional<Instant> instant() const {
-    return ind == soci::i_ok ? std::optional(from_micros(value)) : std::nullopt;
-  }
-};
 
 struct DockingRow {
   Docking d;

@@ -224,6 +224,22 @@ const std::vector<Migration>& migrations() {
            "UNIQUE (demand_id, listed_entry_id))",
            "CREATE INDEX dockings_by_entry ON dockings (listed_entry_id)",
        }},
+      {16,
+       {
+           // The financial partner plan: partners' profiles (lists as comma-separated
+           // codes) and directed recommendations with what followed.
+           "CREATE TABLE partner_profiles (account_id BIGINT PRIMARY KEY REFERENCES "
+           "accounts(id), kind TEXT NOT NULL, fields TEXT NOT NULL, stages TEXT NOT NULL, "
+           "regions TEXT NOT NULL, ticket_min BIGINT, ticket_max BIGINT, "
+           "updated_at BIGINT NOT NULL)",
+           "CREATE TABLE deals ({pk}, "
+           "listed_entry_id BIGINT NOT NULL REFERENCES listed_entries(id), "
+           "partner_id BIGINT NOT NULL REFERENCES accounts(id), note TEXT NOT NULL, "
+           "state TEXT NOT NULL, reason TEXT NOT NULL, amount BIGINT, "
+           "recommended_at BIGINT NOT NULL, answered_at BIGINT, updated_at BIGINT, "
+           "recommended_by TEXT NOT NULL, UNIQUE (listed_entry_id, partner_id))",
+           "CREATE INDEX deals_by_partner ON deals (partner_id)",
+       }},
   };
   return all;
 }

@@ -97,6 +97,16 @@ class SociStore final : public Store {
                                  const std::vector<OutboxMail>& notify, const Actor& actor,
                                  Instant now) override;
   Result<std::vector<Account>> holder_accounts(long long id) override;
+  Result<void> save_partner_profile(const PartnerProfile& profile, const Actor& actor,
+                                    Instant now) override;
+  Result<std::vector<PartnerProfile>> partner_profiles() override;
+  Result<std::optional<PartnerProfile>> partner_profile(long long account_id) override;
+  Result<std::vector<RecommendedDeal>> recommend_deals(const std::vector<DealProposal>& proposals,
+                                                       const Actor& actor, Instant now) override;
+  Result<std::vector<Deal>> deals(long long partner_id, long long listed_entry_id) override;
+  Result<Deal> deal(long long id) override;
+  Result<Deal> change_deal(long long id, std::string_view action, const DealChange& change,
+                           const Actor& actor, Instant now) override;
   Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,
                                           const Actor& actor, Instant now) override;
   Result<std::vector<AuditEntry>> audit_page(const AuditFilter& filter, long long after_id,

@@ -27,6 +27,7 @@
 #include "domain/library.hpp"
 #include "domain/listed_entry.hpp"
 #include "domain/objection.hpp"
+#include "domain/partner.hpp"
 #include "domain/review_assignment.hpp"
 #include "domain/review_plan.hpp"
 #include "domain/unit.hpp"
@@ -84,6 +85,17 @@ struct DockingProposal {
 
 struct ProposedDocking {
   Docking docking;  // as stored: the new one, or the pair's earlier one
+  bool created = false;
+};
+
+// A directed recommendation to store unless the pair has one already, and its mail.
+struct DealProposal {
+  Deal deal;
+  std::vector<OutboxMail> notify;
+};
+
+struct RecommendedDeal {
+  Deal deal;  // as stored: the new one, or the pair's earlier one
   bool created = false;
 };
 
@@ -436,6 +448,26 @@ class Store {
   // The applicant accounts that hold listed entry `id`: those of the applicant whose
   // application was published as it (none for an entry imported from a file).
   virtual Result<std::vector<Account>> holder_accounts(long long id) = 0;
+
+  // The financial partner plan (金融伙伴计划). A partner's profile, saved whole
+  // (check_partner_profile first) and audited; its name is its account's display name.
+  virtual Result<void> save_partner_profile(const PartnerProfile& profile, const Actor& actor,
+                                            Instant now) = 0;
+  // Every partner that saved a profile, by account.
+  virtual Result<std::vector<PartnerProfile>> partner_profiles() = 0;
+  virtual Result<std::optional<PartnerProfile>> partner_profile(long long account_id) = 0;
+  // Directed recommendations (定向推介), once per entry and partner; only a new one sends
+  // its mail, in the same transaction. In the proposals' order.
+  virtual Result<std::vector<RecommendedDeal>> recommend_deals(
+      const std::vector<DealProposal>& proposals, const Actor& actor, Instant now) = 0;
+  // Newest first; 0 means any partner, any entry.
+  virtual Result<std::vector<Deal>> deals(long long partner_id, long long listed_entry_id) = 0;
+  // Error deal_not_found {deal}.
+  virtual Result<Deal> deal(long long id) = 0;
+  // As change_demand, for deal `id`.
+  using DealChange = std::function<Result<Deal>(const Deal&)>;
+  virtual Result<Deal> change_deal(long long id, std::string_view action, const DealChange& change,
+                                   const Actor& actor, Instant now) = 0;
 
   // Eligibility (DESIGN §3). submit() records the check of what was submitted; this is
   // every check of the application, oldest first.

@@ -69,7 +69,9 @@ std::vector<RouteSpec> all_routes() {
                      library_api_routes,
                      demand_routes,
                      docking_routes,
-                     matching_api_routes}) {
+                     matching_api_routes,
+                     partner_routes,
+                     partner_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

@@ -55,6 +55,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::library_entry_not_found:
     case ErrorCode::demand_not_found:
     case ErrorCode::docking_not_found:
+    case ErrorCode::deal_not_found:
     case ErrorCode::unit_not_found:
     case ErrorCode::attachment_not_found:
     case ErrorCode::review_body_unknown:

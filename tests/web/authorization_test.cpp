@@ -15,6 +15,8 @@ const std::set<std::string> k_signed_in{"applicant",   "unit",    "review_body",
 // Who posts and answers demands, and who reviews them and reads the figures.
 const std::set<std::string> k_posters{"applicant", "pilot_city", "secretariat"};
 const std::set<std::string> k_demand_reviewers{"pilot_city", "secretariat"};
+const std::set<std::string> k_partner{"partner"};
+const std::set<std::string> k_partner_readers{"partner", "secretariat"};
 const std::set<std::string> k_secretariat{"secretariat"};
 const std::set<std::string> k_applicant{"applicant"};
 const std::set<std::string> k_unit{"unit"};
@@ -173,6 +175,17 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"GET /api/v1/dockings", k_posters},
       {"POST /api/v1/dockings/{id}/actions", k_posters},
       {"GET /api/v1/matching/statistics", k_demand_reviewers},
+      {"GET /partner", k_partner},
+      {"POST /partner", k_partner},
+      {"POST /partner/deals/{id}", k_partner},
+      {"GET /library/{id}/recommend", k_secretariat},
+      {"POST /library/{id}/recommend", k_secretariat},
+      {"GET /api/v1/partner/profile", k_partner},
+      {"PUT /api/v1/partner/profile", k_partner},
+      {"GET /api/v1/partner/deals", k_partner_readers},
+      {"POST /api/v1/partner/deals/{id}/actions", k_partner},
+      {"GET /api/v1/library/{id}/partners", k_secretariat},
+      {"POST /api/v1/library/{id}/recommendations", k_secretariat},
       {"GET /api/v1/review/plan", k_body_admin},
       {"PUT /api/v1/review/plan", k_body_admin},
       {"POST /api/v1/review/plan/file", k_body_admin},

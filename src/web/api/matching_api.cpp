@@ -7,6 +7,7 @@
 #include "web/api/api_json.hpp"
 #include "web/app.hpp"
 #include "web/matching/matching_service.hpp"
+#include "web/matching/partner_service.hpp"
 #include "web/responses.hpp"
 
 namespace kczg::web {
@@ -286,8 +287,20 @@ http::Response statistics(App& app, const Caller& caller, http::Request& request
          {"median_agreement_days",
           c.median_agreement_days ? ordered_json(*c.median_agreement_days) : ordered_json()}});
   }
-  return dump_json(200, ordered_json{{"by", by.empty() ? "year" : by}, {"rows", rows}},
-                   "private, no-store");
+  auto deals = deal_statistics(app.store(), *caller.account, *dimension);
+  if (!deals) return refuse(caller, deals.error());
+  ordered_json deal_rows = ordered_json::array();
+  for (const match::DealCounts& c : *deals) {
+    deal_rows.push_back({{"group", c.group.empty() ? ordered_json() : ordered_json(c.group)},
+                         {"recommended", c.recommended},
+                         {"interested", c.interested},
+                         {"declined", c.declined},
+                         {"invested", c.invested},
+                         {"amount", c.amount}});
+  }
+  return dump_json(
+      200, ordered_json{{"by", by.empty() ? "year" : by}, {"rows", rows}, {"deals", deal_rows}},
+      "private, no-store");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // and pilot city for the secretariat and pilot city admins, as tables, a chart and CSV.
 #include "i18n/labels.hpp"
 #include "web/applications/exports.hpp"
+#include "web/matching/partner_service.hpp"
 #include "web/pages/charts.hpp"
 #include "web/pages/forms.hpp"
 #include "web/pages/matching_view.hpp"
@@ -218,6 +219,19 @@ http::Response statistics_page(App& app, const Caller& caller, http::Request& re
     }
   }
   view.set("chart", series_chart(labels, series));
+  auto deals = deal_statistics(app.store(), *caller.account, *dimension);
+  if (deals) {
+    View deal_rows{View::type::list};
+    for (const match::DealCounts& c : *deals) {
+      View row{View::type::object};
+      row.set("cells", string_list({group_label(app, *dimension, c.group, caller.lang),
+                                    std::to_string(c.recommended), std::to_string(c.interested),
+                                    std::to_string(c.declined), std::to_string(c.invested),
+                                    std::to_string(c.amount)}));
+      deal_rows.push_back(row);
+    }
+    view.set("deal_rows", deal_rows);
+  }
   view.set("charts", true);
   return render_page("matching_statistics", std::move(view));
 }

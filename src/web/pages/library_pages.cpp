@@ -130,6 +130,9 @@ http::Response entry_page(App& app, const Caller& caller, const http::Request& r
     view.set("has_demands", !rows.is_empty_list());
     view.set("demands", rows);
   }
+  if (caller.role == Role::secretariat) {
+    view.set("recommend_href", "/library/" + std::to_string(record->id) + "/recommend");
+  }
   if (holder) {
     view.set("holder_form", true);
     std::string_view chosen = record->parts.maturity ? maturity_name(*record->parts.maturity) : "";
