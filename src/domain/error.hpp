@@ -153,6 +153,10 @@ namespace kczg {
   X(demand_not_open)              /* {demand} is {state}: only open demands are matched */ \
   X(docking_not_found)            /* {docking} */                                          \
   X(deal_not_found)               /* {deal} */                                             \
+  X(event_not_found)              /* {event} */                                            \
+  X(event_in_past)                /* starts {value}, before now */                         \
+  X(event_started)                /* it started {value}: invitations are closed */         \
+  X(invitation_not_found)         /* {invitation} */                                       \
   X(alias_too_few_names)          /* an alias group needs two names, or a name + USCC */   \
   X(import_row_problem)           /* row {row}, column {column}: {message} */
 

@@ -240,6 +240,19 @@ const std::vector<Migration>& migrations() {
            "recommended_by TEXT NOT NULL, UNIQUE (listed_entry_id, partner_id))",
            "CREATE INDEX deals_by_partner ON deals (partner_id)",
        }},
+      {17,
+       {
+           // Events (路演, 投融资对接会) and the entries and partners invited to them.
+           "CREATE TABLE events ({pk}, organiser_id BIGINT NOT NULL REFERENCES accounts(id), "
+           "kind TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, "
+           "region TEXT NOT NULL, place TEXT NOT NULL, starts_at BIGINT NOT NULL, "
+           "created_at BIGINT NOT NULL)",
+           "CREATE TABLE event_invitations ({pk}, event_id BIGINT NOT NULL REFERENCES events(id), "
+           "listed_entry_id BIGINT REFERENCES listed_entries(id), "
+           "partner_id BIGINT REFERENCES accounts(id), state TEXT NOT NULL, "
+           "invited_at BIGINT NOT NULL, answered_at BIGINT)",
+           "CREATE INDEX event_invitations_by_event ON event_invitations (event_id)",
+       }},
   };
   return all;
 }

@@ -105,6 +105,16 @@ class SociStore final : public Store {
                                                        const Actor& actor, Instant now) override;
   Result<std::vector<Deal>> deals(long long partner_id, long long listed_entry_id) override;
   Result<Deal> deal(long long id) override;
+  Result<long long> create_event(const Event& event, const Actor& actor, Instant now) override;
+  Result<Event> event(long long id) override;
+  Result<std::vector<Event>> events() override;
+  Result<std::vector<Invitation>> invite(const std::vector<Invitation>& invitations,
+                                         const std::vector<OutboxMail>& notify, const Actor& actor,
+                                         Instant now) override;
+  Result<std::vector<Invitation>> invitations(long long event_id) override;
+  Result<Invitation> change_invitation(long long id, std::string_view action,
+                                       const InvitationChange& change, const Actor& actor,
+                                       Instant now) override;
   Result<Deal> change_deal(long long id, std::string_view action, const DealChange& change,
                            const Actor& actor, Instant now) override;
   Result<LibraryRecord> save_holder_parts(long long id, const HolderParts& parts,

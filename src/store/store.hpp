@@ -23,6 +23,7 @@
 #include "domain/demand.hpp"
 #include "domain/docking.hpp"
 #include "domain/eligibility.hpp"
+#include "domain/event.hpp"
 #include "domain/expert.hpp"
 #include "domain/library.hpp"
 #include "domain/listed_entry.hpp"
@@ -468,6 +469,22 @@ class Store {
   using DealChange = std::function<Result<Deal>(const Deal&)>;
   virtual Result<Deal> change_deal(long long id, std::string_view action, const DealChange& change,
                                    const Actor& actor, Instant now) = 0;
+
+  // Events (路演, 投融资对接会), audited; newest first. Error event_not_found {event}.
+  virtual Result<long long> create_event(const Event& event, const Actor& actor, Instant now) = 0;
+  virtual Result<Event> event(long long id) = 0;
+  virtual Result<std::vector<Event>> events() = 0;
+  // Invitations stored unless the event has that entry's or partner's already; mail k (when
+  // it has an address) goes with invitation k. The new ones.
+  virtual Result<std::vector<Invitation>> invite(const std::vector<Invitation>& invitations,
+                                                 const std::vector<OutboxMail>& notify,
+                                                 const Actor& actor, Instant now) = 0;
+  virtual Result<std::vector<Invitation>> invitations(long long event_id) = 0;
+  // As change_demand, for invitation `id`: invitation_not_found {invitation}.
+  using InvitationChange = std::function<Result<Invitation>(const Invitation&)>;
+  virtual Result<Invitation> change_invitation(long long id, std::string_view action,
+                                               const InvitationChange& change, const Actor& actor,
+                                               Instant now) = 0;
 
   // Eligibility (DESIGN §3). submit() records the check of what was submitted; this is
   // every check of the application, oldest first.

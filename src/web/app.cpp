@@ -71,7 +71,9 @@ std::vector<RouteSpec> all_routes() {
                      docking_routes,
                      matching_api_routes,
                      partner_routes,
-                     partner_api_routes}) {
+                     partner_api_routes,
+                     event_routes,
+                     event_api_routes}) {
     for (RouteSpec& spec : table()) routes.push_back(std::move(spec));
   }
   return routes;

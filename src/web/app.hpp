@@ -150,6 +150,8 @@ std::vector<RouteSpec> docking_routes();
 std::vector<RouteSpec> matching_api_routes();
 std::vector<RouteSpec> partner_routes();
 std::vector<RouteSpec> partner_api_routes();
+std::vector<RouteSpec> event_routes();
+std::vector<RouteSpec> event_api_routes();
 // Every table above, in registration order: the App's routes and the authorization
 // matrix test's walk come from this one list.
 std::vector<RouteSpec> all_routes();

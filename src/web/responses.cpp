@@ -56,6 +56,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::demand_not_found:
     case ErrorCode::docking_not_found:
     case ErrorCode::deal_not_found:
+    case ErrorCode::event_not_found:
+    case ErrorCode::invitation_not_found:
     case ErrorCode::unit_not_found:
     case ErrorCode::attachment_not_found:
     case ErrorCode::review_body_unknown:
@@ -89,6 +91,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::campaign_published:
     case ErrorCode::objections_unresolved:
     case ErrorCode::demand_not_open:
+    case ErrorCode::event_started:
       return 409;
     case ErrorCode::attachment_too_large:
       return 413;
@@ -121,6 +124,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::demand_contact_missing:
     case ErrorCode::docking_close_reason_missing:
     case ErrorCode::docking_close_text_missing:
+    case ErrorCode::event_in_past:
       return 422;
     case ErrorCode::sign_in_throttled:
     case ErrorCode::objection_throttled:

@@ -16,6 +16,7 @@ const std::set<std::string> k_signed_in{"applicant",   "unit",    "review_body",
 const std::set<std::string> k_posters{"applicant", "pilot_city", "secretariat"};
 const std::set<std::string> k_demand_reviewers{"pilot_city", "secretariat"};
 const std::set<std::string> k_partner{"partner"};
+const std::set<std::string> k_invited{"applicant", "partner"};
 const std::set<std::string> k_partner_readers{"partner", "secretariat"};
 const std::set<std::string> k_secretariat{"secretariat"};
 const std::set<std::string> k_applicant{"applicant"};
@@ -175,6 +176,19 @@ const std::map<std::string, std::set<std::string>>& expected() {
       {"GET /api/v1/dockings", k_posters},
       {"POST /api/v1/dockings/{id}/actions", k_posters},
       {"GET /api/v1/matching/statistics", k_demand_reviewers},
+      {"GET /events", k_all},
+      {"GET /events/new", k_demand_reviewers},
+      {"POST /events/new", k_demand_reviewers},
+      {"GET /events/{id}", k_all},
+      {"POST /events/{id}/invitations", k_demand_reviewers},
+      {"POST /events/{id}/answer", k_invited},
+      {"POST /events/{id}/follow-ups", k_demand_reviewers},
+      {"GET /api/v1/events", k_all},
+      {"POST /api/v1/events", k_demand_reviewers},
+      {"GET /api/v1/events/{id}", k_all},
+      {"POST /api/v1/events/{id}/invitations", k_demand_reviewers},
+      {"POST /api/v1/events/{id}/answer", k_invited},
+      {"POST /api/v1/events/{id}/follow-ups", k_demand_reviewers},
       {"GET /partner", k_partner},
       {"POST /partner", k_partner},
       {"POST /partner/deals/{id}", k_partner},
