@@ -78,7 +78,7 @@ TEST_F(DemoTest, DemoAtTheFinalReviewHasItsShortlistReportedAndTheFinalReviewOpe
   ASSERT_EQ(run("demo load --live --stage final_review --units units.csv").status, 0);
   EXPECT_EQ(nlohmann::json::parse(run("campaign show --format json").out)["applications_by_state"],
             j["applications_by_state"]);
-  EXPECT_EQ(run("demo load --live --stage published --units units.csv").status, 2);
+  EXPECT_EQ(run("demo load --live --stage notice --units units.csv").status, 2);  // no such stage
 
   // The final review's ranking as the overview downloads it: the five candidates.
   ASSERT_EQ(run("export report --table rankings --format xlsx --out rankings.xlsx").status, 0);

@@ -8,7 +8,7 @@
 //   node --test tests/e2e/matching.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, demoAccounts, demoPassword } from './server.mjs';
+import { startServer, demoAccounts, demoHolder, demoPassword } from './server.mjs';
 import { launchBrowser, openPage, signIn, submit, text } from './browser.mjs';
 
 let server;
@@ -32,7 +32,7 @@ after(async () => {
 async function as(role, { ignoreStatusErrors = false } = {}) {
   const opened = await openPage(browser, { ignoreStatusErrors });
   contexts.push(opened.context);
-  await signIn(opened.page, server.url, demoAccounts[role], demoPassword);
+  await signIn(opened.page, server.url, role === 'holder' ? demoHolder : demoAccounts[role], demoPassword);
   return opened;
 }
 
@@ -98,7 +98,7 @@ test('a pilot city demand, approved, ranked first for the holder, walked to an a
   await submit(pilot.page, dockingOf(pilot.page, demand).locator('button.interest'));
   const theirs = dockingOf(pilot.page, demand);
   assert.equal(await theirs.getAttribute('data-state'), 'contacted');
-  assert.match(await theirs.locator('.docking-contact').textContent(), new RegExp(demoAccounts.holder.replace('.', '\\.')));
+  assert.match(await theirs.locator('.docking-contact').textContent(), new RegExp(demoHolder.replace('.', '\\.')));
   await submit(pilot.page, theirs.locator('button.negotiate'));
   await holder.page.goto(`${server.url}/dockings`);
   assert.equal(await text(holder.page, `article.docking:has(a[href="/demands/${demand}"]) .docking-contact`), contact);

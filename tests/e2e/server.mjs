@@ -26,8 +26,9 @@ export const demoAccounts = {
   expert: 'expert@demo.kczg.cn',
   partner: 'partner@demo.kczg.cn',
   pilot_city: 'pilot@demo.kczg.cn',
-  holder: 'holder@demo.kczg.cn', // with stage 'published' only: the first published entry's holder
 };
+// With stage 'published' only: the applicant holding the first published entry.
+export const demoHolder = 'holder@demo.kczg.cn';
 
 const run = promisify(execFile);
 
