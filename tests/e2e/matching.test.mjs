@@ -113,5 +113,10 @@ test('a pilot city demand, approved, ranked first for the holder, walked to an a
   assert.ok((await secretariat.page.textContent('#matching-statistics')).includes('浙江省温州市'));
   await secretariat.page.waitForSelector('#chart-matching canvas');
 
+  // The pilot city's dashboard draws its province's cities.
+  await pilot.page.goto(`${server.url}/dashboard`);
+  assert.equal(await text(pilot.page, '#pilot-agreements'), '2');
+  await pilot.page.waitForSelector('#chart-pilot-city canvas');
+
   for (const who of [holder, pilot, secretariat]) assert.deepEqual(who.problems, []);
 });

@@ -109,6 +109,10 @@ TEST_P(PartnerWebTest, APartnerSeesOnlyWhatWasRecommendedToItAndRecordsTheInvest
   EXPECT_EQ(total["invested"], 1);
   EXPECT_EQ(total["amount"], 3000000);
   EXPECT_EQ(api("GET", "/api/v1/matching/statistics", fund).status, 403);
+  auto csv = get("/matching/statistics.csv?by=year&table=deals", as(secretariat));
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("投资金额"), std::string::npos);
+  EXPECT_NE(csv.body.find("3000000"), std::string::npos);
   EXPECT_NE(other_id, fund_id);
 }
 

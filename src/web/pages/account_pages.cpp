@@ -1,5 +1,6 @@
 // Pages of a signed-in account: the role's dashboard and the account itself.
 #include "i18n/labels.hpp"
+#include "web/pages/charts.hpp"
 #include "web/pages/forms.hpp"
 #include "web/render.hpp"
 #include "web/responses.hpp"
@@ -71,6 +72,24 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
       }
       section.set("listed_items", std::to_string(items));
       section.set("province", province);
+      // Per city of the province: matches proposed, answered and agreed, as a chart.
+      if (auto by_city =
+              docking_statistics(app.store(), *caller.account, match::DockingDimension::city)) {
+        std::vector<std::string> labels;
+        std::vector<ChartSeries> series{
+            {translate("page.matching_proposed", {}, caller.lang), {}},
+            {translate("page.matching_responded", {}, caller.lang), {}},
+            {translate("page.matching_agreements", {}, caller.lang), {}}};
+        for (std::size_t i = 0; i + 1 < by_city->size(); ++i) {  // the last row is the total
+          const match::DockingCounts& c = (*by_city)[i];
+          labels.push_back(region_label(c.group + "00", caller.lang));
+          series[0].values.push_back(c.proposed);
+          series[1].values.push_back(c.responded);
+          series[2].values.push_back(c.agreements);
+        }
+        section.set("chart", series_chart(labels, series));
+        view.set("charts", true);
+      }
       auto counts = docking_statistics(app.store(), *caller.account, match::DockingDimension::year);
       if (counts && !counts->empty()) {
         const match::DockingCounts& total = counts->back();

@@ -181,6 +181,27 @@ Result<std::vector<std::vector<std::string>>> statistics_rows(App& app, const Ca
   return rows;
 }
 
+// The financial partners' figures as rows of text, heading first.
+Result<std::vector<std::vector<std::string>>> deal_rows(App& app, const Caller& caller,
+                                                        match::DockingDimension dimension) {
+  auto counts = deal_statistics(app.store(), *caller.account, dimension);
+  if (!counts) return fail(counts.error());
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> heading;
+  for (const char* key : {"matching_group", "matching_recommended", "matching_interested",
+                          "matching_declined", "matching_invested", "matching_amount"}) {
+    heading.push_back(translate("page." + std::string(key), {}, caller.lang));
+  }
+  rows.push_back(heading);
+  for (const match::DealCounts& c : *counts) {
+    rows.push_back({group_label(app, dimension, c.group, caller.lang),
+                    std::to_string(c.recommended), std::to_string(c.interested),
+                    std::to_string(c.declined), std::to_string(c.invested),
+                    std::to_string(c.amount)});
+  }
+  return rows;
+}
+
 http::Response statistics_page(App& app, const Caller& caller, http::Request& request) {
   auto dimension = dimension_of(request.query_param("by"));
   if (!dimension) {
@@ -219,18 +240,15 @@ http::Response statistics_page(App& app, const Caller& caller, http::Request& re
     }
   }
   view.set("chart", series_chart(labels, series));
-  auto deals = deal_statistics(app.store(), *caller.account, *dimension);
-  if (deals) {
-    View deal_rows{View::type::list};
-    for (const match::DealCounts& c : *deals) {
+  if (auto deals = deal_rows(app, caller, *dimension)) {
+    View rows_view{View::type::list};
+    for (std::size_t i = 1; i < deals->size(); ++i) {
       View row{View::type::object};
-      row.set("cells", string_list({group_label(app, *dimension, c.group, caller.lang),
-                                    std::to_string(c.recommended), std::to_string(c.interested),
-                                    std::to_string(c.declined), std::to_string(c.invested),
-                                    std::to_string(c.amount)}));
-      deal_rows.push_back(row);
+      row.set("cells", string_list((*deals)[i]));
+      rows_view.push_back(row);
     }
-    view.set("deal_rows", deal_rows);
+    view.set("deal_heading", string_list(deals->front()));
+    view.set("deal_rows", rows_view);
   }
   view.set("charts", true);
   return render_page("matching_statistics", std::move(view));
@@ -245,10 +263,14 @@ http::Response statistics_download(App& app, const Caller& caller, http::Request
                           make_error(ErrorCode::field_invalid, "field", "by", "detail",
                                      std::string(request.query_param("by"))));
   }
-  auto rows = statistics_rows(app, caller, *dimension);
+  // ?table=deals: the financial partners' figures instead of the matches'.
+  bool deals = request.query_param("table") == "deals";
+  auto rows = deals ? deal_rows(app, caller, *dimension) : statistics_rows(app, caller, *dimension);
   if (!rows) return error_response(false, caller.lang, status_of(rows.error().code), rows.error());
-  ExportTable table{"matching", rows->front(), {rows->begin() + 1, rows->end()}};
-  auto response = table_download(table, format, "matching-statistics");
+  ExportTable table{
+      deals ? "partners" : "matching", rows->front(), {rows->begin() + 1, rows->end()}};
+  auto response =
+      table_download(table, format, deals ? "partner-statistics" : "matching-statistics");
   if (!response) return error_response(false, caller.lang, 500, response.error());
   return *response;
 }
