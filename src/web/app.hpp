@@ -16,6 +16,7 @@
 #include "store/store.hpp"
 #include "web/http/http.hpp"
 #include "web/library/library_service.hpp"
+#include "web/matching/expert_matching.hpp"
 #include "web/matching/matching_service.hpp"
 
 namespace kczg::web {
@@ -80,6 +81,7 @@ class App {
   Store& store() { return m_store; }
   LibraryCache& library() { return m_library; }
   DemandCache& open_demands() { return m_demands; }
+  ExpertCache& experts() { return m_experts; }
   blobs::BlobStore& blobs() { return m_blobs; }
   const WebOptions& options() const { return m_options; }
   Instant now() const;
@@ -97,6 +99,7 @@ class App {
   Store& m_store;
   LibraryCache m_library;
   DemandCache m_demands;
+  ExpertCache m_experts;
   WebOptions m_options;
   blobs::BlobStore m_blobs;
   std::vector<RouteSpec> m_routes;

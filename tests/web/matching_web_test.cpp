@@ -115,6 +115,9 @@ TEST_P(MatchingWebTest, OnlyBothSidesSeeContactsAndTheAgreementIsCounted) {
   EXPECT_EQ(body_of(read)["ranked_items"][0]["listed_entry"], entry);
   EXPECT_EQ(body_of(read)["ranked_items"][0]["why"]["same_field"], true);
   EXPECT_EQ(read.body.find("13800001111"), std::string::npos);
+  ASSERT_TRUE(body_of(read)["ranked_experts"].is_array());
+  EXPECT_FALSE(body_of(read)["ranked_experts"].empty()) << "the demo pool has chip experts";
+  EXPECT_EQ(read.body.find('@'), std::string::npos) << "no expert's e-mail";
   EXPECT_GT(outbox_to("holder@demo.kczg.cn"), holder_mail);
   auto page = get("/library/" + std::to_string(entry), as(holder));
   EXPECT_NE(page.body.find("data-demand=\"" + std::to_string(id) + "\""), std::string::npos);

@@ -156,6 +156,21 @@ http::Response one(App& app, const Caller& caller, http::Request& request) {
     }
   }
   out["ranked_items"] = items;
+  // Experts: who they are and why, never their e-mail (the pools hold it for review only).
+  ordered_json experts = ordered_json::array();
+  if (demand->state == DemandState::open) {
+    auto pool = app.experts().current(app.store());
+    if (!pool) return error_json(caller.lang, 503, pool.error());
+    for (const match::Match& m : ranked_experts(**pool, *demand, k_items)) {
+      const Expert& e = (*pool)->experts[m.supply];
+      experts.push_back({{"name", e.name},
+                         {"organisation", e.organisation},
+                         {"title", e.title},
+                         {"region", e.region},
+                         {"why", why_json(m)}});
+    }
+  }
+  out["ranked_experts"] = experts;
   return dump_json(200, out, "private, no-store");
 }
 

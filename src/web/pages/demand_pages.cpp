@@ -15,6 +15,7 @@ namespace {
 
 using http::Method;
 constexpr std::size_t k_items_shown = 20;
+constexpr std::size_t k_experts_shown = 10;
 const std::vector<Role> k_posters{Role::applicant, Role::pilot_city, Role::secretariat};
 
 long long id_param(const http::Request& request) {
@@ -247,6 +248,21 @@ http::Response demand_page(App& app, const Caller& caller, const http::Request& 
       view.set("has_items", !rows.is_empty_list());
       view.set("items", rows);
       view.set("ranked", true);
+    }
+    if (auto experts = app.experts().current(app.store())) {
+      View rows{View::type::list};
+      for (const match::Match& m : ranked_experts(**experts, *demand, k_experts_shown)) {
+        const Expert& e = (*experts)->experts[m.supply];
+        View row{View::type::object};
+        row.set("name", e.name);
+        row.set("organisation", e.organisation);
+        row.set("title", e.title);
+        row.set("region", e.region.empty() ? "" : region_label(e.region, caller.lang));
+        row.set("why", match_reasons(m, caller.lang));
+        rows.push_back(row);
+      }
+      view.set("has_experts", !rows.is_empty_list());
+      view.set("experts", rows);
     }
   }
   http::Response response = render_page("demand", std::move(view), status);
