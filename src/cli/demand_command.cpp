@@ -40,8 +40,7 @@ int run_import_demands(const Context& ctx, const std::filesystem::path& file,
   if (!poster) return report(ctx, poster.error());
   if (poster->role != Role::pilot_city && poster->role != Role::secretariat &&
       poster->role != Role::applicant) {
-    return report(ctx,
-                  make_error(ErrorCode::forbidden, "role", std::string(role_name(poster->role))));
+    return report(ctx, forbidden_role(poster->role));
   }
   Instant at = now();
   auto demands = check_demand_rows(rows, poster->id, shanghai_date(at));

@@ -172,4 +172,8 @@ std::optional<Action> action_from_name(std::string_view name) {
   return value_of(k_action_names, name);
 }
 
+Error forbidden_role(Role role) {
+  return make_error(ErrorCode::forbidden, "role", std::string(role_name(role)));
+}
+
 }  // namespace kczg

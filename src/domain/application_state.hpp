@@ -80,6 +80,8 @@ Result<ApplicationState> apply_action(Action action, ApplicationState from, Role
 std::string_view state_name(ApplicationState state);
 std::optional<ApplicationState> state_from_name(std::string_view name);
 std::string_view role_name(Role role);
+// forbidden {role}: the refusal every permission check gives.
+Error forbidden_role(Role role);
 std::optional<Role> role_from_name(std::string_view name);
 std::string_view action_name(Action action);
 std::optional<Action> action_from_name(std::string_view name);

@@ -148,7 +148,7 @@ Result<Demand> apply_demand_action(Demand demand, DemandAction action, const Dem
                  : action == DemandAction::close ? poster || secretariat
                                                  : reviewer;
   if (!allowed) {
-    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(actor.role))));
+    return fail(forbidden_role(actor.role));
   }
   bool needs_reason = action == DemandAction::reject || (action == DemandAction::close && !poster);
   if (needs_reason && blank(reason)) {

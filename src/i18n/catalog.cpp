@@ -117,4 +117,15 @@ std::string translate(std::string_view key,
   return out;
 }
 
+OutboxMail mail_in_both(std::string to, const std::string& key,
+                        const std::vector<std::pair<std::string, std::string>>& params) {
+  return {0,
+          std::move(to),
+          translate(key + "_subject", params, Lang::zh) + " / " +
+              translate(key + "_subject", params, Lang::en),
+          translate(key + "_body", params, Lang::zh) + "\n\n" +
+              translate(key + "_body", params, Lang::en),
+          {}};
+}
+
 }  // namespace kczg

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/account.hpp"
 #include "domain/error.hpp"
 
 namespace kczg {
@@ -28,6 +29,11 @@ std::string translate(std::string_view key,
 // → 形式审查不合格, "preliminary_review,final_review" → 初评评审、终评评审); a code the
 // catalog does not name is shown as it is.
 std::string message(const Error& error, Lang lang);
+
+// A mail to `to` in both languages, as the outbox sends them: `key`_subject (Chinese / English)
+// and `key`_body (Chinese, a blank line, English), e.g. key "page.match_proposed".
+OutboxMail mail_in_both(std::string to, const std::string& key,
+                        const std::vector<std::pair<std::string, std::string>>& params);
 
 // Every entry whose key starts with `prefix`, the prefix cut off ("page.title" → "title");
 // pages hand these to their templates.

@@ -46,6 +46,14 @@ std::string city_of(std::string_view region) { return std::string(region.substr(
 
 }  // namespace
 
+std::optional<DockingDimension> docking_dimension_from_name(std::string_view name) {
+  if (name.empty() || name == "year") return DockingDimension::year;
+  if (name == "list") return DockingDimension::list;
+  if (name == "field") return DockingDimension::field;
+  if (name == "city") return DockingDimension::city;
+  return std::nullopt;
+}
+
 std::vector<DockingCounts> docking_counts(const std::vector<kczg::Demand>& demands,
                                           const std::vector<DockingFacts>& dockings,
                                           DockingDimension dimension) {

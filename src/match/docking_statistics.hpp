@@ -22,6 +22,8 @@ struct DockingFacts {
 };
 
 enum class DockingDimension { year, list, field, city };
+// "year" (or ""), "list", "field", "city"; nullopt for anything else.
+std::optional<DockingDimension> docking_dimension_from_name(std::string_view name);
 
 struct DockingCounts {
   std::string group;  // "2023", a list or field code, a 4-digit city code; "" for the total

@@ -146,9 +146,7 @@ http::Response App::guard(const RouteSpec& spec, http::Request& request) {
       response = spec.api ? error_json(caller.lang, 401, make_error(ErrorCode::not_signed_in))
                           : http::redirect("/sign-in?next=" + http::url_encode(request.target));
     } else {
-      response = error_response(
-          spec.api, caller.lang, 403,
-          make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role))));
+      response = error_response(spec.api, caller.lang, 403, forbidden_role(caller.role));
     }
   } else if (changes_state(request.method) && !caller.session_hash.empty() &&
              !same_secret(csrf_of(request), caller.csrf_token)) {

@@ -16,9 +16,7 @@ using nlohmann::ordered_json;
 const std::vector<Role> k_applicant{Role::applicant};
 const std::vector<Role> k_readers{Role::applicant, Role::unit, Role::secretariat};
 
-long long id_of(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
+long long id_of(const http::Request& request) { return request.path_number("id"); }
 
 http::Response fail_json(const Caller& caller, const Error& error) {
   return error_json(caller.lang, status_of(error.code), error);

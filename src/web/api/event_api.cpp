@@ -14,10 +14,6 @@ namespace {
 using http::Method;
 using nlohmann::ordered_json;
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 http::Response refuse(const Caller& caller, const Error& e) {
   return error_json(caller.lang, status_of(e.code), e);
 }
@@ -60,7 +56,7 @@ http::Response list(App& app, const Caller& caller, http::Request&) {
 }
 
 http::Response one(App& app, const Caller& caller, http::Request& request) {
-  auto event = app.store().event(id_param(request));
+  auto event = app.store().event(request.path_number("id"));
   if (!event) return refuse(caller, event.error());
   auto invitations = app.store().invitations(event->id);
   if (!invitations) return error_json(caller.lang, 503, invitations.error());
@@ -110,8 +106,8 @@ http::Response invite(App& app, const Caller& caller, http::Request& request) {
                                      "{listed_entries: [id], partners: [id]}"));
   }
   auto made =
-      invite_as(app.store(), *caller.account, id_param(request), ids(body, "listed_entries"),
-                ids(body, "partners"), actor_of(caller), app.now());
+      invite_as(app.store(), *caller.account, request.path_number("id"),
+                ids(body, "listed_entries"), ids(body, "partners"), actor_of(caller), app.now());
   if (!made) return refuse(caller, made.error());
   return dump_json(200, ordered_json{{"invited", *made}});
 }
@@ -124,7 +120,7 @@ http::Response answer(App& app, const Caller& caller, http::Request& request) {
     return refuse(caller, make_error(ErrorCode::field_invalid, "field", "body", "detail",
                                      "{invitation: id, register: true|false}"));
   }
-  auto done = answer_as(app.store(), *caller.account, id_param(request),
+  auto done = answer_as(app.store(), *caller.account, request.path_number("id"),
                         body["invitation"].get<long long>(), body["register"].get<bool>(),
                         actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());
@@ -139,7 +135,7 @@ http::Response follow_up(App& app, const Caller& caller, http::Request& request)
     return refuse(caller, make_error(ErrorCode::field_invalid, "field", "body", "detail",
                                      "{listed_entry: id, partner: id, note}"));
   }
-  auto done = follow_up_as(app.store(), *caller.account, id_param(request),
+  auto done = follow_up_as(app.store(), *caller.account, request.path_number("id"),
                            body["listed_entry"].get<long long>(), body["partner"].get<long long>(),
                            body.value("note", std::string()), actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());

@@ -88,7 +88,7 @@ http::Response decide(App& app, const Caller& caller, http::Request& request) {
   }
   auto stored = app.store().latest_campaign();
   if (!stored) return error_json(caller.lang, status_of(stored.error().code), stored.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto decided = decide_final(app.store(), *stored, id, body["choice"].get<std::string>(),
                               body.value("reason", ""), actor_of(caller), app.now());
   if (!decided) return error_json(caller.lang, status_of(decided.error().code), decided.error());

@@ -64,7 +64,7 @@ http::Response search(App& app, const Caller& caller, http::Request& request) {
 }
 
 http::Response entry(App& app, const Caller& caller, http::Request& request) {
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto record = app.store().library_record(id);
   if (!record) return error_json(caller.lang, status_of(record.error().code), record.error());
   return dump_json(200, entry_json(*record), "public, max-age=60");
@@ -104,7 +104,7 @@ http::Response put_holder_parts(App& app, const Caller& caller, http::Request& r
     if (!body["note"].is_string()) return error_json(caller.lang, 400, shape);
     parts.note = body["note"].get<std::string>();
   }
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto saved =
       save_holder_parts_as(app.store(), *caller.account, id, parts, actor_of(caller), app.now());
   if (!saved) return error_json(caller.lang, status_of(saved.error().code), saved.error());

@@ -17,10 +17,6 @@ using http::Method;
 using nlohmann::ordered_json;
 constexpr std::size_t k_items = 20;
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 ordered_json demand_json(const Demand& d, bool contact) {
   ordered_json cooperation = ordered_json::array();
   for (Cooperation c : d.cooperation) cooperation.push_back(cooperation_name(c));
@@ -135,7 +131,7 @@ http::Response list(App& app, const Caller& caller, http::Request& request) {
 
 http::Response one(App& app, const Caller& caller, http::Request& request) {
   const Account* account = caller.account ? &*caller.account : nullptr;
-  long long id = id_param(request);
+  long long id = request.path_number("id");
   auto demand = app.store().demand(id);
   if (demand && !may_read_demand(account, *demand)) {
     demand = fail(make_error(ErrorCode::demand_not_found, "demand", std::to_string(id)));
@@ -185,7 +181,7 @@ http::Response post(App& app, const Caller& caller, http::Request& request) {
 http::Response edit(App& app, const Caller& caller, http::Request& request) {
   auto demand = demand_of(request);
   if (!demand) return refuse(caller, demand.error());
-  auto edited = edit_demand_as(app.store(), *caller.account, id_param(request), *demand,
+  auto edited = edit_demand_as(app.store(), *caller.account, request.path_number("id"), *demand,
                                actor_of(caller), app.now());
   if (!edited) return refuse(caller, edited.error());
   return dump_json(200, demand_json(*edited, true));
@@ -207,8 +203,9 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
   if (!action) return refuse(caller, shape);
   auto library = app.library().current(app.store());
   if (!library) return error_json(caller.lang, 503, library.error());
-  auto done = act_on_demand_as(app.store(), **library, *caller.account, id_param(request), *action,
-                               body.value("reason", std::string()), actor_of(caller), app.now());
+  auto done =
+      act_on_demand_as(app.store(), **library, *caller.account, request.path_number("id"), *action,
+                       body.value("reason", std::string()), actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());
   return dump_json(200, demand_json(*done, true));
 }
@@ -221,7 +218,7 @@ http::Response interest(App& app, const Caller& caller, http::Request& request) 
                                      "{listed_entry: id}"));
   }
   auto done =
-      express_interest_as(app.store(), *caller.account, id_param(request),
+      express_interest_as(app.store(), *caller.account, request.path_number("id"),
                           body["listed_entry"].get<long long>(), actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());
   return dump_json(200, docking_json(*done));
@@ -236,17 +233,16 @@ http::Response dockings(App& app, const Caller& caller, http::Request&) {
     // The other side's contact, only to a side, only once both want to talk.
     auto demand = app.store().demand(d.demand_id);
     auto side = demand ? side_of(app.store(), *caller.account, d, *demand) : std::nullopt;
-    if (side && contacts_shown(d)) {
-      if (*side == DockingSide::supply) {
-        row["contact"] = demand->contact;
-      } else {
-        ordered_json holders = ordered_json::array();
-        for (const Account& h :
-             app.store().holder_accounts(d.supply_id).value_or(std::vector<Account>{})) {
-          holders.push_back({{"name", h.display_name}, {"login", h.login}});
-        }
-        row["contact"] = holders;
+    auto other = demand ? other_side(app.store(), side, d, *demand)
+                        : Result<std::optional<OtherSide>>(std::nullopt);
+    if (other && *other && (*other)->demand_contact) {
+      row["contact"] = *(*other)->demand_contact;
+    } else if (other && *other) {
+      ordered_json holders = ordered_json::array();
+      for (const Account& h : (*other)->holders) {
+        holders.push_back({{"name", h.display_name}, {"login", h.login}});
       }
+      row["contact"] = holders;
     }
     out.push_back(row);
   }
@@ -267,7 +263,7 @@ http::Response docking_act(App& app, const Caller& caller, http::Request& reques
     if (name == docking_action_name(a)) action = a;
   }
   if (!action) return refuse(caller, shape);
-  auto done = act_on_docking_as(app.store(), *caller.account, id_param(request), *action,
+  auto done = act_on_docking_as(app.store(), *caller.account, request.path_number("id"), *action,
                                 close_reason_from_name(body.value("reason", std::string())),
                                 body.value("text", std::string()), actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());
@@ -276,11 +272,7 @@ http::Response docking_act(App& app, const Caller& caller, http::Request& reques
 
 http::Response statistics(App& app, const Caller& caller, http::Request& request) {
   std::string_view by = request.query_param("by");
-  std::optional<match::DockingDimension> dimension;
-  if (by.empty() || by == "year") dimension = match::DockingDimension::year;
-  if (by == "list") dimension = match::DockingDimension::list;
-  if (by == "field") dimension = match::DockingDimension::field;
-  if (by == "city") dimension = match::DockingDimension::city;
+  auto dimension = match::docking_dimension_from_name(by);
   if (!dimension) {
     return error_json(
         caller.lang, 400,

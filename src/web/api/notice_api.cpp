@@ -60,7 +60,7 @@ http::Response object(App& app, const Caller& caller, http::Request& request) {
                          "{name, contact, organisation, grounds}");
     return error_json(caller.lang, 400, e);
   }
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   ObjectionForm form{text("name"), text("contact"), text("organisation"), text("grounds")};
   std::vector<Error> problems;
   auto filed = file_public_objection(app, id, form, {}, request.remote_address, &problems);
@@ -119,7 +119,7 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
                          "{upheld: true|false, resolution: text}");
     return error_json(caller.lang, 400, e);
   }
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto resolved = resolve_public_objection(app, id, body["upheld"].get<bool>(),
                                            body.value("resolution", ""), actor_of(caller));
   if (!resolved) {
@@ -161,7 +161,7 @@ http::Response list_substitute(App& app, const Caller& caller, http::Request& re
   }
   auto stored = app.store().latest_campaign();
   if (!stored) return error_json(caller.lang, status_of(stored.error().code), stored.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto listed = substitute(app.store(), *stored, id, body["reason"].get<std::string>(),
                            actor_of(caller), app.now());
   if (!listed) return error_json(caller.lang, status_of(listed.error().code), listed.error());

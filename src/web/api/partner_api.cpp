@@ -14,10 +14,6 @@ namespace {
 using http::Method;
 using nlohmann::ordered_json;
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 http::Response refuse(const Caller& caller, const Error& e) {
   return error_json(caller.lang, status_of(e.code), e);
 }
@@ -116,14 +112,14 @@ http::Response deal_act(App& app, const Caller& caller, http::Request& request) 
   if (body.contains("amount") && body["amount"].is_number_integer())
     amount = body["amount"].get<long long>();
   auto done =
-      act_on_deal_as(app.store(), *caller.account, id_param(request), *action,
+      act_on_deal_as(app.store(), *caller.account, request.path_number("id"), *action,
                      body.value("reason", std::string()), amount, actor_of(caller), app.now());
   if (!done) return refuse(caller, done.error());
   return dump_json(200, deal_json(*done));
 }
 
 http::Response suggestions(App& app, const Caller& caller, http::Request& request) {
-  auto record = app.store().library_record(id_param(request));
+  auto record = app.store().library_record(request.path_number("id"));
   if (!record) return refuse(caller, record.error());
   auto found = partner_suggestions(app.store(), *caller.account, *record);
   if (!found) return refuse(caller, found.error());
@@ -152,7 +148,7 @@ http::Response recommend(App& app, const Caller& caller, http::Request& request)
     if (!p.is_number_integer()) return refuse(caller, shape);
     partners.push_back(p.get<long long>());
   }
-  auto made = recommend_as(app.store(), *caller.account, id_param(request), partners,
+  auto made = recommend_as(app.store(), *caller.account, request.path_number("id"), partners,
                            body.value("note", std::string()), actor_of(caller), app.now());
   if (!made) return refuse(caller, made.error());
   return dump_json(200, ordered_json{{"recommended", *made}});

@@ -314,7 +314,7 @@ http::Response put_sheet(App& app, const Caller& caller, http::Request& request)
     return fail_json(caller, bad_body(k_shape));
   }
   std::vector<Error> problems;
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto saved =
       save_expert_sheet(app.store(), *expert, id, input, actor_of(caller), app.now(), &problems);
   if (!saved) {
@@ -340,7 +340,7 @@ http::Response decline(App& app, const Caller& caller, http::Request& request) {
     return fail_json(
         caller, make_error(ErrorCode::field_invalid, "field", "reason", "detail", reason_name));
   }
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   Decline d{expert->expert.id, id, *reason, body.value("note", "")};
   if (auto ok = check_decline(d); !ok) return fail_json(caller, ok.error());
   if (auto done = app.store().decline_assignment(d, actor_of(caller), app.now()); !done) {

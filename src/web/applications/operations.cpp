@@ -32,9 +32,7 @@ bool may_see(const Caller& caller, const Application& a) {
   }
 }
 
-Error not_the_applicant(const Caller& caller) {
-  return make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role)));
-}
+Error not_the_applicant(const Caller& caller) { return forbidden_role(caller.role); }
 
 // The applicant's own application, for changes: the row alone, since an autosave every
 // few seconds needs neither the stored values nor the attachments.
@@ -57,7 +55,7 @@ Result<ApplicationRecord> own_record(App& app, const Caller& caller, long long i
 // The unit's view of an application naming it, for its decisions.
 Result<Application> unit_application(App& app, const Caller& caller, long long id) {
   if (caller.role != Role::unit || !caller.account || !caller.account->unit_id) {
-    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role))));
+    return fail(forbidden_role(caller.role));
   }
   auto a = app.store().application(id);
   if (!a || !may_see(caller, *a)) return fail(not_found(id));
@@ -152,7 +150,7 @@ std::vector<Unit> units_for_list(App& app, const Campaign& campaign, const std::
 Result<long long> start_application(App& app, const Caller& caller, const std::string& list,
                                     const std::string& field) {
   if (caller.role != Role::applicant || !caller.account || !caller.account->applicant_id) {
-    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(caller.role))));
+    return fail(forbidden_role(caller.role));
   }
   auto stored = app.store().latest_campaign();
   if (!stored) return fail(stored.error());

@@ -35,6 +35,8 @@ struct Request {
   std::string_view query_param(std::string_view name) const;
   std::string_view cookie(std::string_view name) const;
   std::string_view path_param(std::string_view name) const;
+  // The path parameter as a number (an id): 0 when absent or not one.
+  long long path_number(std::string_view name) const;
   // application/x-www-form-urlencoded body fields, decoded, in order.
   std::vector<std::pair<std::string, std::string>> form() const;
 };

@@ -1,5 +1,7 @@
 // Request accessors. Lookups are linear scans: a request carries a few dozen headers and
 // parameters at most, and vectors keep their order for handlers that care.
+#include <cstdlib>
+
 #include "web/http/ascii.hpp"
 #include "web/http/http.hpp"
 #include "web/http/url.hpp"
@@ -48,6 +50,10 @@ std::string_view Request::header(std::string_view name) const {
 
 std::string_view Request::query_param(std::string_view name) const {
   return find_value(query, name);
+}
+
+long long Request::path_number(std::string_view name) const {
+  return std::atoll(std::string(path_param(name)).c_str());
 }
 
 std::string_view Request::path_param(std::string_view name) const {

@@ -149,7 +149,7 @@ Result<LibraryRecord> save_holder_parts_as(Store& store, const Account& account,
   auto record = store.library_record(id);
   if (!record) return fail(record.error());
   if (!holds_entry(store, account, *record)) {
-    return fail(make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role))));
+    return fail(forbidden_role(account.role));
   }
   return store.save_holder_parts(id, parts, actor, now);
 }

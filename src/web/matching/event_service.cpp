@@ -8,20 +8,10 @@
 namespace kczg::web {
 namespace {
 
-Error forbidden(const Account& account) {
-  return make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role)));
-}
-
 OutboxMail invitation_mail(const Account& to, const Event& e) {
   std::vector<std::pair<std::string, std::string>> params{
       {"event", e.title}, {"place", e.place}, {"starts_at", format_shanghai(e.starts_at)}};
-  return {0,
-          to.login,
-          translate("page.event_invited_subject", params, Lang::zh) + " / " +
-              translate("page.event_invited_subject", params, Lang::en),
-          translate("page.event_invited_body", params, Lang::zh) + "\n\n" +
-              translate("page.event_invited_body", params, Lang::en),
-          {}};
+  return mail_in_both(to.login, "page.event_invited", params);
 }
 
 }  // namespace
@@ -32,7 +22,7 @@ bool runs_event(const Account& account, const Event& event) {
 
 Result<long long> create_event_as(Store& store, const Account& account, Event event,
                                   const Actor& actor, Instant now) {
-  if (!may_organise(account, event.region)) return fail(forbidden(account));
+  if (!may_organise(account, event.region)) return fail(forbidden_role(account.role));
   event.organiser_id = account.id;
   if (auto problems = validate_event(event, now); !problems.empty()) return fail(problems.front());
   return store.create_event(event, actor, now);
@@ -43,7 +33,7 @@ Result<int> invite_as(Store& store, const Account& account, long long event_id,
                       const Actor& actor, Instant now) {
   auto event = store.event(event_id);
   if (!event) return fail(event.error());
-  if (!runs_event(account, *event)) return fail(forbidden(account));
+  if (!runs_event(account, *event)) return fail(forbidden_role(account.role));
   std::vector<Invitation> invitations;
   // Mail k goes with invitation k; an entry without a holder account mails no one.
   std::vector<OutboxMail> mails;
@@ -95,7 +85,7 @@ Result<RecommendedDeal> follow_up_as(Store& store, const Account& account, long 
                                      const Actor& actor, Instant now) {
   auto event = store.event(event_id);
   if (!event) return fail(event.error());
-  if (!runs_event(account, *event)) return fail(forbidden(account));
+  if (!runs_event(account, *event)) return fail(forbidden_role(account.role));
   auto invitations = store.invitations(event_id);
   if (!invitations) return fail(invitations.error());
   auto registered = [&](long long Invitation::*side, long long id) {

@@ -8,24 +8,8 @@
 namespace kczg::web {
 namespace {
 
-Error forbidden(const Account& account) {
-  return make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role)));
-}
-
 match::Demand query_of(const Demand& d) {
   return {d.title, d.description, d.field, d.region, d.wanted_maturity};
-}
-
-// A mail in both languages from the catalog's `key`_subject and `key`_body.
-OutboxMail mail_to(const Account& to, const std::string& key,
-                   const std::vector<std::pair<std::string, std::string>>& params) {
-  return {0,
-          to.login,
-          translate("page." + key + "_subject", params, Lang::zh) + " / " +
-              translate("page." + key + "_subject", params, Lang::en),
-          translate("page." + key + "_body", params, Lang::zh) + "\n\n" +
-              translate("page." + key + "_body", params, Lang::en),
-          {}};
 }
 
 std::chrono::year_month_day today(Instant now) { return shanghai_date(now); }
@@ -53,7 +37,7 @@ Result<long long> post_demand_as(Store& store, const Account& account, Demand de
                                  const Actor& actor, Instant now) {
   if (account.role != Role::applicant && account.role != Role::pilot_city &&
       account.role != Role::secretariat) {
-    return fail(forbidden(account));
+    return fail(forbidden_role(account.role));
   }
   demand.poster_id = account.id;
   if (auto problems = validate_demand(demand, today(now)); !problems.empty()) {
@@ -72,7 +56,7 @@ Result<Demand> edit_demand_as(Store& store, const Account& account, long long id
   return store.change_demand(
       id, "demand.edit",
       [&](const Demand& d) -> Result<Demand> {
-        if (d.poster_id != account.id) return fail(forbidden(account));
+        if (d.poster_id != account.id) return fail(forbidden_role(account.role));
         if (d.state != DemandState::pending && d.state != DemandState::rejected) {
           return fail(make_error(ErrorCode::transition_from_state, "action", "edit", "state",
                                  std::string(demand_state_name(d.state))));
@@ -126,10 +110,11 @@ Result<int> propose_matches(Store& store, const LibrarySnapshot& library, const 
     d.score = m.score;
     std::vector<std::pair<std::string, std::string>> params{
         {"demand", demand.title}, {"item", item.name}, {"holder", item.holder}};
-    DockingProposal p{d, {mail_to(*poster, "match_proposed", params)}};
+    DockingProposal p{d, {mail_in_both(poster->login, "page.match_proposed", params)}};
     auto holders = store.holder_accounts(item.id);
     if (!holders) return fail(holders.error());
-    for (const Account& h : *holders) p.notify.push_back(mail_to(h, "match_proposed", params));
+    for (const Account& h : *holders)
+      p.notify.push_back(mail_in_both(h.login, "page.match_proposed", params));
     proposals.push_back(std::move(p));
   }
   auto stored = store.propose_dockings(proposals, actor, now);
@@ -170,6 +155,20 @@ std::optional<DockingSide> side_of(Store& store, const Account& account, const D
   return std::nullopt;
 }
 
+Result<std::optional<OtherSide>> other_side(Store& store, std::optional<DockingSide> side,
+                                            const Docking& docking, const Demand& demand) {
+  if (!side || !contacts_shown(docking)) return std::optional<OtherSide>{};
+  OtherSide other;
+  if (*side == DockingSide::supply) {
+    other.demand_contact = demand.contact;
+  } else {
+    auto holders = store.holder_accounts(docking.supply_id);
+    if (!holders) return fail(holders.error());
+    other.holders = std::move(*holders);
+  }
+  return std::optional(std::move(other));
+}
+
 Result<Docking> express_interest_as(Store& store, const Account& account, long long demand_id,
                                     long long entry_id, const Actor& actor, Instant now) {
   auto demand = store.demand(demand_id);
@@ -184,7 +183,7 @@ Result<Docking> express_interest_as(Store& store, const Account& account, long l
   pair.demand_id = demand_id;
   pair.supply_id = entry_id;
   auto side = side_of(store, account, pair, *demand);
-  if (!side) return fail(forbidden(account));
+  if (!side) return fail(forbidden_role(account.role));
   auto proposed = store.propose_dockings({{pair, {}}}, actor, now);
   if (!proposed) return fail(proposed.error());
   // Who hears of it: the other side, or both once the contacts are shown.
@@ -199,10 +198,11 @@ Result<Docking> express_interest_as(Store& store, const Account& account, long l
   std::vector<OutboxMail> notify;
   std::string key = contacts_shown(*preview) ? "match_contacts" : "match_interest";
   if (contacts_shown(*preview) || *side == DockingSide::supply) {
-    notify.push_back(mail_to(*poster, key, params));
+    notify.push_back(mail_in_both(poster->login, "page." + key, params));
   }
   if (contacts_shown(*preview) || *side == DockingSide::demand) {
-    for (const Account& h : *holders) notify.push_back(mail_to(h, key, params));
+    for (const Account& h : *holders)
+      notify.push_back(mail_in_both(h.login, "page." + key, params));
   }
   return store.change_docking(proposed->front().docking.id, "docking.interest", change, notify,
                               actor, now);
@@ -218,7 +218,7 @@ Result<Docking> act_on_docking_as(Store& store, const Account& account, long lon
   bool side = side_of(store, account, *docking, *demand).has_value();
   bool allowed = action == DockingAction::close ? side || account.role == Role::secretariat
                                                 : side && action != DockingAction::contact;
-  if (!allowed) return fail(forbidden(account));
+  if (!allowed) return fail(forbidden_role(account.role));
   return store.change_docking(
       id, "docking." + std::string(docking_action_name(action)),
       [&](const Docking& d) { return apply_docking_action(d, action, now, reason, text); }, {},
@@ -258,13 +258,14 @@ Result<std::vector<Docking>> visible_dockings(Store& store, const Account& accou
 Result<std::vector<match::DockingCounts>> docking_statistics(Store& store, const Account& account,
                                                              match::DockingDimension dimension) {
   if (account.role != Role::secretariat && account.role != Role::pilot_city) {
-    return fail(forbidden(account));
+    return fail(forbidden_role(account.role));
   }
   std::string province =
       account.role == Role::pilot_city
           ? account.region.substr(0, std::min<std::size_t>(2, account.region.size()))
           : "";
-  if (account.role == Role::pilot_city && province.size() != 2) return fail(forbidden(account));
+  if (account.role == Role::pilot_city && province.size() != 2)
+    return fail(forbidden_role(account.role));
   auto demands = store.demands({std::nullopt, 0, province});
   auto dockings = store.dockings({});
   auto records = store.library_records();

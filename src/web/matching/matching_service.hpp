@@ -91,6 +91,16 @@ Result<Docking> act_on_docking_as(Store& store, const Account& account, long lon
 std::optional<DockingSide> side_of(Store& store, const Account& account, const Docking& docking,
                                    const Demand& demand);
 
+// What `side` (side_of the caller) sees of the other side of a match, only when it is a
+// side and both have said they want to talk: the demand's contact for the holder, the holder
+// accounts (their names and logins) for the poster.
+struct OtherSide {
+  std::optional<std::string> demand_contact;  // to the holder
+  std::vector<Account> holders;               // to the poster
+};
+Result<std::optional<OtherSide>> other_side(Store& store, std::optional<DockingSide> side,
+                                            const Docking& docking, const Demand& demand);
+
 // The matches `account` may see, newest first: its demands' and its entries' for a poster
 // or holder, its province's for a pilot city admin, all for the secretariat.
 Result<std::vector<Docking>> visible_dockings(Store& store, const Account& account);

@@ -6,17 +6,9 @@
 #include "i18n/catalog.hpp"
 
 namespace kczg::web {
-namespace {
-
-Error forbidden(const Account& account) {
-  return make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role)));
-}
-
-}  // namespace
-
 Result<std::vector<PartnerSuggestion>> partner_suggestions(Store& store, const Account& account,
                                                            const LibraryRecord& entry) {
-  if (account.role != Role::secretariat) return fail(forbidden(account));
+  if (account.role != Role::secretariat) return fail(forbidden_role(account.role));
   auto profiles = store.partner_profiles();
   auto deals = store.deals(0, entry.id);
   if (!profiles || !deals) return fail(!profiles ? profiles.error() : deals.error());
@@ -33,7 +25,7 @@ Result<std::vector<PartnerSuggestion>> partner_suggestions(Store& store, const A
 
 Result<void> save_profile_as(Store& store, const Account& account, PartnerProfile profile,
                              const Actor& actor, Instant now) {
-  if (account.role != Role::partner) return fail(forbidden(account));
+  if (account.role != Role::partner) return fail(forbidden_role(account.role));
   profile.account_id = account.id;
   return store.save_partner_profile(profile, actor, now);
 }
@@ -41,7 +33,7 @@ Result<void> save_profile_as(Store& store, const Account& account, PartnerProfil
 Result<int> recommend_as(Store& store, const Account& account, long long entry,
                          const std::vector<long long>& partners, const std::string& note,
                          const Actor& actor, Instant now) {
-  if (account.role != Role::secretariat) return fail(forbidden(account));
+  if (account.role != Role::secretariat) return fail(forbidden_role(account.role));
   auto record = store.library_record(entry);
   if (!record) return fail(record.error());
   std::vector<DealProposal> proposals;
@@ -56,14 +48,7 @@ Result<int> recommend_as(Store& store, const Account& account, long long entry,
     d.listed_entry_id = entry;
     d.partner_id = id;
     d.note = note;
-    proposals.push_back({d,
-                         {{0,
-                           partner->login,
-                           translate("page.deal_recommended_subject", params, Lang::zh) + " / " +
-                               translate("page.deal_recommended_subject", params, Lang::en),
-                           translate("page.deal_recommended_body", params, Lang::zh) + "\n\n" +
-                               translate("page.deal_recommended_body", params, Lang::en),
-                           {}}}});
+    proposals.push_back({d, {mail_in_both(partner->login, "page.deal_recommended", params)}});
   }
   auto stored = store.recommend_deals(proposals, actor, now);
   if (!stored) return fail(stored.error());
@@ -73,7 +58,7 @@ Result<int> recommend_as(Store& store, const Account& account, long long entry,
 Result<std::vector<Deal>> visible_deals(Store& store, const Account& account) {
   if (account.role == Role::secretariat) return store.deals(0, 0);
   if (account.role == Role::partner) return store.deals(account.id, 0);
-  return fail(forbidden(account));
+  return fail(forbidden_role(account.role));
 }
 
 Result<Deal> act_on_deal_as(Store& store, const Account& account, long long id, DealAction action,
@@ -93,7 +78,7 @@ Result<Deal> act_on_deal_as(Store& store, const Account& account, long long id, 
 Result<std::vector<match::DealCounts>> deal_statistics(Store& store, const Account& account,
                                                        match::DockingDimension dimension) {
   if (account.role != Role::secretariat && account.role != Role::pilot_city) {
-    return fail(forbidden(account));
+    return fail(forbidden_role(account.role));
   }
   std::string province = account.role == Role::pilot_city ? account.region.substr(0, 2) : "";
   auto deals = store.deals(0, 0);

@@ -95,13 +95,7 @@ Result<Objection> resolve_public_objection(App& app, long long objection, bool u
         {"id", std::to_string(objection)},
         {"application", std::to_string(it->application_id)},
         {"resolution", std::string(resolution)}};
-    mail = OutboxMail{0,
-                      it->form.contact,
-                      translate("page.objection_" + outcome + "_subject", p, Lang::zh) + " / " +
-                          translate("page.objection_" + outcome + "_subject", p, Lang::en),
-                      translate("page.objection_" + outcome + "_body", p, Lang::zh) + "\n\n" +
-                          translate("page.objection_" + outcome + "_body", p, Lang::en),
-                      {}};
+    mail = mail_in_both(it->form.contact, "page.objection_" + outcome, p);
   }
   return app.store().resolve_objection(objection, upheld, resolution, actor, mail, app.now());
 }

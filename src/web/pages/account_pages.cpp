@@ -89,10 +89,7 @@ http::Response dashboard(App& app, const Caller& caller, http::Request& request)
         }
         section.set("chart", series_chart(labels, series));
         view.set("charts", true);
-      }
-      auto counts = docking_statistics(app.store(), *caller.account, match::DockingDimension::year);
-      if (counts && !counts->empty()) {
-        const match::DockingCounts& total = counts->back();
+        const match::DockingCounts& total = by_city->back();
         for (auto [key, n] : {std::pair{"demands", total.demands},
                               {"proposed", total.proposed},
                               {"responded", total.responded},

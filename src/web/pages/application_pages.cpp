@@ -20,9 +20,7 @@ const std::vector<Role> k_applicant{Role::applicant};
 const std::vector<Role> k_readers{Role::applicant, Role::unit, Role::secretariat, Role::expert,
                                   Role::review_body};
 
-long long id_of(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
+long long id_of(const http::Request& request) { return request.path_number("id"); }
 
 // Messages for the fields they name ("field" param), and the rest for the page top.
 struct Problems {

@@ -18,10 +18,6 @@ constexpr std::size_t k_items_shown = 20;
 constexpr std::size_t k_experts_shown = 10;
 const std::vector<Role> k_posters{Role::applicant, Role::pilot_city, Role::secretariat};
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 Choices latest_fields(App& app, Lang lang) {
   auto latest = app.store().latest_campaign();
   return field_choices(latest ? &latest->campaign : nullptr, lang);
@@ -181,7 +177,7 @@ std::map<std::string, std::string> fields_of(const Demand& d) {
 
 // The poster's edit form, while the demand is pending or rejected.
 http::Response edit_page(App& app, const Caller& caller, http::Request& request) {
-  long long id = id_param(request);
+  long long id = request.path_number("id");
   auto demand = app.store().demand(id);
   if (!demand || demand->poster_id != caller.account->id) {
     Error e = make_error(ErrorCode::demand_not_found, "demand", std::to_string(id));
@@ -199,7 +195,7 @@ http::Response edit_page(App& app, const Caller& caller, http::Request& request)
 http::Response demand_page(App& app, const Caller& caller, const http::Request& request,
                            const std::vector<std::string>& errors, const std::string& notice,
                            int status) {
-  long long id = id_param(request);
+  long long id = request.path_number("id");
   auto demand = app.store().demand(id);
   const Account* account = caller.account ? &*caller.account : nullptr;
   if (demand && !may_read_demand(account, *demand)) {
@@ -272,7 +268,7 @@ http::Response demand_page(App& app, const Caller& caller, const http::Request& 
 
 http::Response act(App& app, const Caller& caller, http::Request& request) {
   auto values = posted_fields(request);
-  long long id = id_param(request);
+  long long id = request.path_number("id");
   std::string action = values["_action"];
   auto refuse = [&](const Error& e) {
     return demand_page(app, caller, request, {message(e, caller.lang)}, "", status_of(e.code));
@@ -310,7 +306,7 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
 http::Response interest(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
   long long entry = std::atoll(form["entry"].c_str());
-  auto done = express_interest_as(app.store(), *caller.account, id_param(request), entry,
+  auto done = express_interest_as(app.store(), *caller.account, request.path_number("id"), entry,
                                   actor_of(caller), app.now());
   if (!done) {
     return error_response(false, caller.lang, status_of(done.error().code), done.error());

@@ -48,17 +48,12 @@ View docking_row(App& app, const Account& account, const Docking& d, Lang lang) 
                        : "");
   row.set("demand_side", d.demand_side);
   row.set("supply_side", d.supply_side);
-  if (side && contacts_shown(d)) {
-    if (*side == DockingSide::supply) {
-      row.set("contact", demand->contact);
-    } else {
-      std::string holders;
-      for (const Account& h :
-           app.store().holder_accounts(record->id).value_or(std::vector<Account>{})) {
-        holders += (holders.empty() ? "" : "; ") + h.display_name + " " + h.login;
-      }
-      row.set("contact", holders);
+  if (auto other = other_side(app.store(), side, d, *demand); other && *other) {
+    std::string contact = (*other)->demand_contact.value_or("");
+    for (const Account& h : (*other)->holders) {
+      contact += (contact.empty() ? "" : "; ") + h.display_name + " " + h.login;
     }
+    row.set("contact", contact);
   }
   bool mine_said = side && (*side == DockingSide::demand ? d.demand_side : d.supply_side);
   if (side && d.state == DockingState::proposed && !mine_said) row.set("may_interest", true);
@@ -107,7 +102,7 @@ http::Response list_page(App& app, const Caller& caller, const http::Request& re
 
 http::Response act(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   std::optional<DockingAction> action;
   for (DockingAction a : {DockingAction::negotiate, DockingAction::agree, DockingAction::close}) {
     if (form["_action"] == docking_action_name(a)) action = a;
@@ -125,15 +120,6 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
   if (!done) return refuse(done.error());
   return list_page(app, caller, request, "",
                    translate("page.docking_done_" + form["_action"], {}, caller.lang), 200);
-}
-
-// ?by= year (default), list, field or city.
-std::optional<match::DockingDimension> dimension_of(std::string_view by) {
-  if (by.empty() || by == "year") return match::DockingDimension::year;
-  if (by == "list") return match::DockingDimension::list;
-  if (by == "field") return match::DockingDimension::field;
-  if (by == "city") return match::DockingDimension::city;
-  return std::nullopt;
 }
 
 // A group's name in the reader's language.
@@ -203,7 +189,7 @@ Result<std::vector<std::vector<std::string>>> deal_rows(App& app, const Caller& 
 }
 
 http::Response statistics_page(App& app, const Caller& caller, http::Request& request) {
-  auto dimension = dimension_of(request.query_param("by"));
+  auto dimension = match::docking_dimension_from_name(request.query_param("by"));
   if (!dimension) {
     return error_response(false, caller.lang, 400,
                           make_error(ErrorCode::field_invalid, "field", "by", "detail",
@@ -257,7 +243,7 @@ http::Response statistics_page(App& app, const Caller& caller, http::Request& re
 // /matching/statistics.csv or .xlsx.
 http::Response statistics_download(App& app, const Caller& caller, http::Request& request,
                                    const std::string& format) {
-  auto dimension = dimension_of(request.query_param("by"));
+  auto dimension = match::docking_dimension_from_name(request.query_param("by"));
   if (!dimension) {
     return error_response(false, caller.lang, 400,
                           make_error(ErrorCode::field_invalid, "field", "by", "detail",

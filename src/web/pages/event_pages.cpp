@@ -17,10 +17,6 @@ using http::Method;
 const std::vector<Role> k_organisers{Role::secretariat, Role::pilot_city};
 const std::vector<Role> k_invited{Role::applicant, Role::partner};
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 std::vector<long long> ids_of(const std::string& text) {
   std::vector<long long> out;
   for (std::size_t from = 0; from < text.size();) {
@@ -98,7 +94,7 @@ http::Response create(App& app, const Caller& caller, http::Request& request) {
 
 http::Response event_page(App& app, const Caller& caller, const http::Request& request,
                           const std::string& error, const std::string& notice, int status) {
-  auto event = app.store().event(id_param(request));
+  auto event = app.store().event(request.path_number("id"));
   if (!event)
     return error_response(false, caller.lang, status_of(event.error().code), event.error());
   auto invitations = app.store().invitations(event->id);
@@ -169,8 +165,8 @@ http::Response invite(App& app, const Caller& caller, http::Request& request) {
     if (key.starts_with("partner_") && value == "on")
       partners.push_back(std::atoll(key.c_str() + 8));
   }
-  auto made = invite_as(app.store(), *caller.account, id_param(request), ids_of(form["entries"]),
-                        partners, actor_of(caller), app.now());
+  auto made = invite_as(app.store(), *caller.account, request.path_number("id"),
+                        ids_of(form["entries"]), partners, actor_of(caller), app.now());
   if (!made)
     return event_page(app, caller, request, message(made.error(), caller.lang), "",
                       status_of(made.error().code));
@@ -181,7 +177,7 @@ http::Response invite(App& app, const Caller& caller, http::Request& request) {
 
 http::Response answer(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  auto done = answer_as(app.store(), *caller.account, id_param(request),
+  auto done = answer_as(app.store(), *caller.account, request.path_number("id"),
                         std::atoll(form["invitation"].c_str()), form["_action"] == "register",
                         actor_of(caller), app.now());
   if (!done)
@@ -193,7 +189,7 @@ http::Response answer(App& app, const Caller& caller, http::Request& request) {
 
 http::Response follow_up(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  auto done = follow_up_as(app.store(), *caller.account, id_param(request),
+  auto done = follow_up_as(app.store(), *caller.account, request.path_number("id"),
                            std::atoll(form["entry"].c_str()), std::atoll(form["partner"].c_str()),
                            form["note"], actor_of(caller), app.now());
   if (!done)

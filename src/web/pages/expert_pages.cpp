@@ -20,9 +20,7 @@ namespace {
 using http::Method;
 const std::vector<Role> k_expert{Role::expert};
 
-long long application_of(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
+long long application_of(const http::Request& request) { return request.path_number("id"); }
 
 std::string number_text(double value) {
   char text[32];

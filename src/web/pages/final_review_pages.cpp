@@ -144,7 +144,7 @@ http::Response decide(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto decided = decide_final(app.store(), *stored, id, form["choice"], form["reason"],
                               actor_of(caller), app.now());
   if (!decided) {

@@ -137,7 +137,7 @@ http::Response decide(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   std::string decision = form["decision"];
   if (decision != "eligible" && decision != "ineligible") {
     Error e = make_error(ErrorCode::field_invalid, "field", "decision", "detail",

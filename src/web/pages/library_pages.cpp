@@ -105,7 +105,7 @@ http::Response search_page(App& app, const Caller& caller, http::Request& reques
 
 http::Response entry_page(App& app, const Caller& caller, const http::Request& request,
                           const std::string& error, const std::string& notice, int status) {
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto record = app.store().library_record(id);
   if (!record) {
     return error_response(false, caller.lang, status_of(record.error().code), record.error());
@@ -156,7 +156,7 @@ http::Response entry_page(App& app, const Caller& caller, const http::Request& r
 
 http::Response save(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   HolderParts parts;
   auto refuse = [&](const Error& e) {
     return entry_page(app, caller, request, message(e, caller.lang), "", status_of(e.code));

@@ -105,7 +105,7 @@ http::Response entry_page(App& app, const Caller& caller, http::Request& request
   auto lists = published_lists(app.store(), year_param(request));
   if (!lists)
     return error_response(false, caller.lang, status_of(lists.error().code), lists.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto e = std::ranges::find_if(lists->entries,
                                 [&](const NoticeEntry& x) { return x.application_id == id; });
   if (e == lists->entries.end()) {

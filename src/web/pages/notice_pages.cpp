@@ -65,7 +65,7 @@ http::Response objection_form(App& app, const Caller& caller, const http::Reques
                               const std::string& notice, int status) {
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto entries = notice_entries(app.store(), *stored);
   if (!entries) return error_response(false, caller.lang, 503, entries.error());
   auto entry =
@@ -114,7 +114,7 @@ http::Response file_objection(App& app, const Caller& caller, http::Request& req
     form = form_fields(request);
   }
   ObjectionForm typed{form["name"], form["contact"], form["organisation"], form["grounds"]};
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   std::vector<Error> problems;
   auto filed = file_public_objection(app, id, typed, evidence, request.remote_address, &problems);
   if (!filed) {
@@ -208,7 +208,7 @@ http::Response objections_page(App& app, const Caller& caller, const http::Reque
 
 http::Response resolve(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   std::string outcome = form["outcome"];
   if (outcome != "upheld" && outcome != "dismissed") {
     Error e =
@@ -226,7 +226,7 @@ http::Response resolve(App& app, const Caller& caller, http::Request& request) {
 
 // The evidence filed with an objection, the secretariat's only, as a download.
 http::Response evidence_file(App& app, const Caller& caller, http::Request& request) {
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   std::size_t n = std::strtoul(std::string(request.path_param("n")).c_str(), nullptr, 10);
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
@@ -250,7 +250,7 @@ http::Response evidence_file(App& app, const Caller& caller, http::Request& requ
 
 http::Response list_substitute(App& app, const Caller& caller, http::Request& request) {
   auto form = form_fields(request);
-  long long id = std::atoll(std::string(request.path_param("id")).c_str());
+  long long id = request.path_number("id");
   auto stored = app.store().latest_campaign();
   if (!stored) return error_response(false, caller.lang, 404, stored.error());
   auto listed = substitute(app.store(), *stored, id, form["reason"], actor_of(caller), app.now());

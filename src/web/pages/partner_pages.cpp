@@ -17,10 +17,6 @@ using http::Method;
 const std::vector<Role> k_partner{Role::partner};
 const std::vector<Role> k_secretariat{Role::secretariat};
 
-long long id_param(const http::Request& request) {
-  return std::atoll(std::string(request.path_param("id")).c_str());
-}
-
 std::string kind_label(PartnerKind kind, Lang lang) {
   return translate("page.partner_kind_" + std::string(partner_kind_name(kind)), {}, lang);
 }
@@ -156,7 +152,7 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
         make_error(ErrorCode::field_invalid, "field", "_action", "detail", form["_action"]));
   std::optional<long long> amount;
   if (!form["amount"].empty()) amount = std::atoll(form["amount"].c_str());
-  auto done = act_on_deal_as(app.store(), *caller.account, id_param(request), *action,
+  auto done = act_on_deal_as(app.store(), *caller.account, request.path_number("id"), *action,
                              form["reason"], amount, actor_of(caller), app.now());
   if (!done) return refuse(done.error());
   return partner_page(app, caller, request, "", translate("page.deal_saved", {}, caller.lang), 200);
@@ -164,7 +160,7 @@ http::Response act(App& app, const Caller& caller, http::Request& request) {
 
 http::Response recommend_page(App& app, const Caller& caller, const http::Request& request,
                               const std::string& error, const std::string& notice, int status) {
-  auto record = app.store().library_record(id_param(request));
+  auto record = app.store().library_record(request.path_number("id"));
   if (!record)
     return error_response(false, caller.lang, status_of(record.error().code), record.error());
   auto suggestions = partner_suggestions(app.store(), *caller.account, *record);
@@ -213,8 +209,8 @@ http::Response recommend(App& app, const Caller& caller, http::Request& request)
   };
   if (partners.empty())
     return refuse(make_error(ErrorCode::field_invalid, "field", "partners", "detail", "—"));
-  auto made = recommend_as(app.store(), *caller.account, id_param(request), partners, form["note"],
-                           actor_of(caller), app.now());
+  auto made = recommend_as(app.store(), *caller.account, request.path_number("id"), partners,
+                           form["note"], actor_of(caller), app.now());
   if (!made) return refuse(made.error());
   return recommend_page(
       app, caller, request, "",

@@ -8,9 +8,7 @@
 namespace kczg::web {
 namespace {
 
-Error not_linked(const Account& account) {
-  return make_error(ErrorCode::forbidden, "role", std::string(role_name(account.role)));
-}
+Error not_linked(const Account& account) { return forbidden_role(account.role); }
 
 // The body's plan, valid, and approved when `approved`.
 Result<ReviewPlan> usable_plan(Store& store, long long campaign_id, const std::string& body,
